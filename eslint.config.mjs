@@ -48,7 +48,13 @@ export default tseslint.config(
   {
     files: ["**/*.cjs", "**/*.mjs", "webpack.config.js", "scripts/**/*.js"],
     languageOptions: {
-      globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" },
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+      },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -46,21 +46,27 @@ export function readNistLinear(name: string): NistLinearSet {
       certified.push({ estimate: Number(tokens[1]), stdError: Number(tokens[2]) });
     }
     const last = tokens[tokens.length - 1];
-    if (line.includes("Standard Deviation") && tokens.length === 3 && NUMBER.test(last)) residualStdDev = Number(last);
+    if (line.includes("Standard Deviation") && tokens.length === 3 && NUMBER.test(last))
+      residualStdDev = Number(last);
     if (line.includes("R-Squared") && NUMBER.test(last)) rSquared = Number(last);
     if (line.trim().startsWith("Data:")) {
       inData = true;
       continue;
     }
-    if (inData && tokens.length > 1 && tokens.every((t) => NUMBER.test(t))) data.push(tokens.map(Number));
+    if (inData && tokens.length > 1 && tokens.every((t) => NUMBER.test(t)))
+      data.push(tokens.map(Number));
   }
   const y = Float64Array.from(data, (row) => row[0]);
   let predictors: Float64Array[];
   if (model.degree === "multi") {
-    predictors = Array.from({ length: data[0].length - 1 }, (_, j) => Float64Array.from(data, (row) => row[j + 1]));
+    predictors = Array.from({ length: data[0].length - 1 }, (_, j) =>
+      Float64Array.from(data, (row) => row[j + 1]),
+    );
   } else {
     const degree = model.degree;
-    predictors = Array.from({ length: degree }, (_, k) => Float64Array.from(data, (row) => row[1] ** (k + 1)));
+    predictors = Array.from({ length: degree }, (_, k) =>
+      Float64Array.from(data, (row) => row[1] ** (k + 1)),
+    );
   }
   return { name, y, predictors, intercept: model.intercept, certified, residualStdDev, rSquared };
 }
@@ -69,6 +75,7 @@ export function readNistLinear(name: string): NistLinearSet {
 export function logRelativeError(estimate: number, certified: number): number {
   if (Number.isNaN(estimate)) return 0;
   if (estimate === certified) return 15;
-  const error = certified === 0 ? Math.abs(estimate) : Math.abs(estimate - certified) / Math.abs(certified);
+  const error =
+    certified === 0 ? Math.abs(estimate) : Math.abs(estimate - certified) / Math.abs(certified);
   return Math.max(0, Math.min(15, -Math.log10(error)));
 }
