@@ -7,7 +7,9 @@
  * inputs reaches the exact-arithmetic ceiling. Cost about 20x the double QR, so the OLS fit
  * uses it only when the problem is small or the double QR reports a large condition number.
  */
-import { type DoubleDouble, dd, ddAdd, ddDiv, ddMul, ddSqrt, twoProduct } from "./doubleDouble";
+import { dd, ddAdd, ddDiv, ddMul, ddSqrt } from "./doubleDouble";
+
+const SPLITTER = 134217729; // 2^27 + 1, Dekker's split
 
 export interface DoubleDoubleQr {
   readonly rowCount: number;
@@ -169,8 +171,9 @@ export function inverseGramFromDoubleDoubleQr(qr: DoubleDoubleQr): Float64Array 
 }
 
 /**
- * Residuals y - X b with b in double-double, accumulated in double-double: returns the residuals
- * rounded to double and their sum of squares (from the double-double values).
+ * Residuals y - X b with b in double-double, accumulated in double-double column by column
+ * (TwoProduct and TwoSum written out, so the loop stays allocation-free and fast): returns the
+ * residuals rounded to double and their sum of squares from the double-double values.
  */
 export function residualsInDoubleDouble(
   columns: readonly Float64Array[],
@@ -179,28 +182,44 @@ export function residualsInDoubleDouble(
   bLo: ArrayLike<number>,
 ): { residuals: Float64Array; sumOfSquares: number } {
   const n = y.length;
-  const p = columns.length;
-  const residuals = new Float64Array(n);
-  const acc: DoubleDouble = dd();
-  const prod: DoubleDouble = dd();
-  let ssh = 0;
-  let ssl = 0;
-  for (let i = 0; i < n; i++) {
-    let rh = y[i];
-    let rl = 0;
-    for (let j = 0; j < p; j++) {
-      const x = columns[j][i];
-      twoProduct(x, bHi[j], prod);
-      prod.lo += x * bLo[j];
-      ddAdd(rh, rl, -prod.hi, -prod.lo, acc);
-      rh = acc.hi;
-      rl = acc.lo;
+  const hi = y.slice();
+  const lo = new Float64Array(n);
+  for (let j = 0; j < columns.length; j++) {
+    const x = columns[j];
+    const b = -bHi[j];
+    const bTail = -bLo[j];
+    let t = SPLITTER * b;
+    const bH = t - (t - b);
+    const bL = b - bH;
+    for (let i = 0; i < n; i++) {
+      const xi = x[i];
+      // (ph, pl) = xi * (b + bTail), exactly to double-double
+      const ph = xi * b;
+      t = SPLITTER * xi;
+      const xH = t - (t - xi);
+      const xL = xi - xH;
+      const pl = xH * bH - ph + xH * bL + xL * bH + xL * bL + xi * bTail;
+      // (hi, lo) += (ph, pl)
+      const a = hi[i];
+      const s = a + ph;
+      const v = s - a;
+      const e = a - (s - v) + (ph - v) + lo[i] + pl;
+      const sum = s + e;
+      lo[i] = e - (sum - s);
+      hi[i] = sum;
     }
-    residuals[i] = rh + rl;
-    ddMul(rh, rl, rh, rl, prod);
-    ddAdd(ssh, ssl, prod.hi, prod.lo, acc);
-    ssh = acc.hi;
-    ssl = acc.lo;
   }
-  return { residuals, sumOfSquares: ssh + ssl };
+  const residuals = new Float64Array(n);
+  let sumOfSquares = 0;
+  let compensation = 0;
+  for (let i = 0; i < n; i++) {
+    const r = hi[i] + lo[i];
+    residuals[i] = r;
+    // Kahan-compensated sum of squares of the accurately rounded residuals.
+    const term = r * r - compensation;
+    const next = sumOfSquares + term;
+    compensation = next - sumOfSquares - term;
+    sumOfSquares = next;
+  }
+  return { residuals, sumOfSquares };
 }

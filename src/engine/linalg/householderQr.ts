@@ -1,76 +1,113 @@
 /**
- * Householder QR of a tall matrix held as contiguous `Float64Array` columns, in double precision.
+ * Householder QR of a tall design [X | y], in double precision, one pass over the data.
  *
- * Our own kernel because ml-matrix's QR reads elements through method calls on row arrays
- * (15x slower on 1,000,000 x 10) and reaches only 6.8 digits on NIST Wampler5; this one is the
- * fast path of the OLS fit, whose accuracy is then restored by iterative refinement
- * (`leastSquares.ts`). Algorithm as LINPACK / JAMA: column k holds the Householder vector
- * v_k (scaled so v_k[k] = 1 + |x|/norm) in rows k..n-1 and R's row k above the diagonal.
- * Cost: 2 n p^2 flops.
+ * Our own kernel: ml-matrix's QR reads elements through method calls on row arrays (15x slower
+ * on 1,000,000 x 10) and keeps only 6.8 digits on NIST Wampler5. This one factors the rows in
+ * blocks that stay in cache (tall-skinny QR): the triangle R of the rows so far is stacked on the
+ * next block and re-triangularised, so the data is read once and Q is never formed. Appending y
+ * as a last column gives Q'y (for the solution and the sequential sums of squares) for free.
+ * Cost: 2 n (p + 1)^2 flops.
  */
-export interface HouseholderQr {
+export interface DesignQr {
   readonly rowCount: number;
   readonly columnCount: number;
-  /** Column j: R[i][j] for i < j, the Householder vector in rows j..n-1. */
-  readonly factors: Float64Array[];
-  /** R's diagonal. */
-  readonly rDiagonal: Float64Array;
+  /** R (p rows of length p, upper triangular): R'R = X'X. */
+  readonly r: Float64Array[];
+  /** The first p entries of Q'y. */
+  readonly qty: Float64Array;
 }
 
-export function factorHouseholderQr(columns: readonly Float64Array[]): HouseholderQr {
+/** Rows per block: 2,048 x 17 doubles is about 280 KB, within a core's L2 cache. */
+const BLOCK_ROWS = 2048;
+
+export function factorDesignQr(columns: readonly Float64Array[], y: Float64Array): DesignQr {
   const p = columns.length;
-  const n = p === 0 ? 0 : columns[0].length;
-  const factors = columns.map((column) => Float64Array.from(column));
-  const rDiagonal = new Float64Array(p);
-  for (let k = 0; k < p; k++) {
-    const a = factors[k];
-    let norm = columnNorm(a, k, n);
-    if (norm !== 0) {
-      if (a[k] < 0) norm = -norm;
-      const inverse = 1 / norm;
-      for (let i = k; i < n; i++) a[i] *= inverse;
-      a[k] += 1;
-      const pivot = a[k];
-      for (let j = k + 1; j < p; j++) {
-        const b = factors[j];
-        let s = 0;
-        for (let i = k; i < n; i++) s += a[i] * b[i];
-        s = -s / pivot;
-        for (let i = k; i < n; i++) b[i] += s * a[i];
+  const c = p + 1;
+  const n = y.length;
+  const source = [...columns, y];
+  // The triangle so far, row-major c x c, and the block, column-major B x c.
+  const triangle = new Float64Array(c * c);
+  const block = Array.from({ length: c }, () => new Float64Array(BLOCK_ROWS));
+  for (let start = 0; start < n; start += BLOCK_ROWS) {
+    const rows = Math.min(BLOCK_ROWS, n - start);
+    for (let j = 0; j < c; j++) block[j].set(source[j].subarray(start, start + rows));
+    triangulateStack(triangle, block, c, rows);
+  }
+  const r = Array.from({ length: p }, (_, i) => triangle.slice(i * c, i * c + p));
+  const qty = Float64Array.from({ length: p }, (_, i) => triangle[i * c + p]);
+  return { rowCount: n, columnCount: p, r, qty };
+}
+
+/**
+ * Householder QR of the stack [triangle; block] in place: afterwards `triangle` holds the new R.
+ * Column k's reflector touches only row k of the triangle (the rows below it are zero in that
+ * column) and the block's rows.
+ */
+function triangulateStack(
+  triangle: Float64Array,
+  block: Float64Array[],
+  c: number,
+  rows: number,
+): void {
+  for (let k = 0; k < c; k++) {
+    const v = block[k];
+    const alpha = triangle[k * c + k];
+    let sumSq = 0;
+    for (let i = 0; i < rows; i++) sumSq += v[i] * v[i];
+    if (sumSq === 0) continue; // already triangular in this column
+    const norm = Math.hypot(alpha, Math.sqrt(sumSq));
+    const beta = alpha >= 0 ? -norm : norm;
+    const tau = (beta - alpha) / beta;
+    const scale = 1 / (alpha - beta);
+    for (let i = 0; i < rows; i++) v[i] *= scale;
+    triangle[k * c + k] = beta;
+    // Columns four at a time: one pass over v serves four dot products, one more four updates.
+    let j = k + 1;
+    for (; j + 3 < c; j += 4) {
+      const a0 = block[j];
+      const a1 = block[j + 1];
+      const a2 = block[j + 2];
+      const a3 = block[j + 3];
+      const at = k * c + j;
+      let w0 = triangle[at];
+      let w1 = triangle[at + 1];
+      let w2 = triangle[at + 2];
+      let w3 = triangle[at + 3];
+      for (let i = 0; i < rows; i++) {
+        const vi = v[i];
+        w0 += vi * a0[i];
+        w1 += vi * a1[i];
+        w2 += vi * a2[i];
+        w3 += vi * a3[i];
+      }
+      w0 *= tau;
+      w1 *= tau;
+      w2 *= tau;
+      w3 *= tau;
+      triangle[at] -= w0;
+      triangle[at + 1] -= w1;
+      triangle[at + 2] -= w2;
+      triangle[at + 3] -= w3;
+      for (let i = 0; i < rows; i++) {
+        const vi = v[i];
+        a0[i] -= w0 * vi;
+        a1[i] -= w1 * vi;
+        a2[i] -= w2 * vi;
+        a3[i] -= w3 * vi;
       }
     }
-    rDiagonal[k] = -norm;
-  }
-  return { rowCount: n, columnCount: p, factors, rDiagonal };
-}
-
-/** Replaces v by Q'v (all n entries; the first p are the coordinates in the column space). */
-export function applyQTranspose(qr: HouseholderQr, v: Float64Array): void {
-  const n = qr.rowCount;
-  for (let k = 0; k < qr.columnCount; k++) {
-    const a = qr.factors[k];
-    if (qr.rDiagonal[k] === 0) continue;
-    let s = 0;
-    for (let i = k; i < n; i++) s += a[i] * v[i];
-    s = -s / a[k];
-    for (let i = k; i < n; i++) v[i] += s * a[i];
+    for (; j < c; j++) {
+      const a = block[j];
+      let w = triangle[k * c + j];
+      for (let i = 0; i < rows; i++) w += v[i] * a[i];
+      w *= tau;
+      triangle[k * c + j] -= w;
+      for (let i = 0; i < rows; i++) a[i] -= w * v[i];
+    }
   }
 }
 
-/** R as p rows of length p (upper triangular). */
-export function upperTriangle(qr: HouseholderQr): Float64Array[] {
-  const p = qr.columnCount;
-  const r: Float64Array[] = [];
-  for (let i = 0; i < p; i++) {
-    const row = new Float64Array(p);
-    row[i] = qr.rDiagonal[i];
-    for (let j = i + 1; j < p; j++) row[j] = qr.factors[j][i];
-    r.push(row);
-  }
-  return r;
-}
-
-/** Solves R x = b for the leading p entries of b (back substitution). */
+/** Solves R x = b (back substitution). */
 export function solveUpper(r: readonly Float64Array[], b: ArrayLike<number>): Float64Array {
   const p = r.length;
   const x = new Float64Array(p);
@@ -83,18 +120,40 @@ export function solveUpper(r: readonly Float64Array[], b: ArrayLike<number>): Fl
   return x;
 }
 
-/** Euclidean norm of a[from..to), scaled only when the plain sum of squares over/underflows. */
-function columnNorm(a: Float64Array, from: number, to: number): number {
-  let sum = 0;
-  for (let i = from; i < to; i++) sum += a[i] * a[i];
-  if (sum > 0 && sum < Number.POSITIVE_INFINITY && sum > 1e-290) return Math.sqrt(sum);
-  let scale = 0;
-  for (let i = from; i < to; i++) scale = Math.max(scale, Math.abs(a[i]));
-  if (scale === 0) return 0;
-  let scaled = 0;
-  for (let i = from; i < to; i++) {
-    const t = a[i] / scale;
-    scaled += t * t;
+/** Solves R' x = b (forward substitution). */
+export function solveUpperTransposed(
+  r: readonly Float64Array[],
+  b: ArrayLike<number>,
+): Float64Array {
+  const p = r.length;
+  const x = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = b[i];
+    for (let j = 0; j < i; j++) s -= r[j][i] * x[j];
+    x[i] = s / r[i][i];
   }
-  return scale * Math.sqrt(scaled);
+  return x;
+}
+
+/** R^{-1}, upper triangular, p x p row-major. */
+export function invertUpper(r: readonly Float64Array[]): Float64Array {
+  const p = r.length;
+  const inverse = new Float64Array(p * p);
+  for (let col = 0; col < p; col++) {
+    for (let i = col; i >= 0; i--) {
+      let s = i === col ? 1 : 0;
+      for (let j = i + 1; j <= col; j++) s -= r[i][j] * inverse[j * p + col];
+      inverse[i * p + col] = s / r[i][i];
+    }
+  }
+  return inverse;
+}
+
+/** X'v for the columns of X. */
+export function transposeTimes(columns: readonly Float64Array[], v: Float64Array): Float64Array {
+  return Float64Array.from(columns, (column) => {
+    let s = 0;
+    for (let i = 0; i < v.length; i++) s += column[i] * v[i];
+    return s;
+  });
 }

@@ -2,11 +2,12 @@
  * Least squares min ||y - X b|| for a full-rank design, to the accuracy the data allow.
  *
  * Two paths, chosen by size and conditioning:
- * - small or ill-conditioned problems (n p^2 below SMALL_WORK, or an R diagonal ratio above
- *   ILL_CONDITIONED): a double-double Householder QR, whose coefficients and (X'X)^{-1} reach
- *   the exact-arithmetic ceiling on every NIST StRD linear set;
- * - large, well-conditioned problems: one double Householder QR and one step of iterative
- *   refinement with residuals accumulated in double-double, which is about one QR's cost.
+ * - small or nearly collinear problems (n p^2 up to SMALL_WORK, or a column keeping less than
+ *   NEARLY_COLLINEAR of its norm outside the span of the columns before it): a Householder QR
+ *   in double-double, whose coefficients and (X'X)^{-1} reach the exact-arithmetic ceiling on
+ *   every NIST StRD linear set (Filip included);
+ * - large, well-conditioned problems: the one-pass double QR and one step of corrected
+ *   semi-normal refinement with residuals accumulated in double-double, about one QR's cost.
  */
 import {
   factorDoubleDoubleQr,
@@ -14,14 +15,20 @@ import {
   residualsInDoubleDouble,
   solveWithDoubleDoubleQr,
 } from "./doubleDoubleQr";
-import { applyQTranspose, type HouseholderQr, solveUpper, upperTriangle } from "./householderQr";
+import {
+  type DesignQr,
+  invertUpper,
+  solveUpper,
+  solveUpperTransposed,
+  transposeTimes,
+} from "./householderQr";
 
 export interface LeastSquaresFit {
   /** b: the least-squares coefficients. */
   readonly coefficients: Float64Array;
   /** y - X b, accumulated in double-double and rounded. */
   readonly residuals: Float64Array;
-  /** sum of squared residuals, accumulated in double-double. */
+  /** Sum of squared residuals. */
   readonly residualSumOfSquares: number;
   /** (X'X)^{-1}, p x p row-major. */
   readonly inverseGram: Float64Array;
@@ -29,47 +36,51 @@ export interface LeastSquaresFit {
   readonly method: "double-double QR" | "QR with refinement";
 }
 
-/** Below this many flops (n p^2) the double-double path is cheap enough to always take. */
+/** Up to this many flops (n p^2) the double-double path costs under about 0.1 s. */
 const SMALL_WORK = 4e6;
-/** max |R_ii| / min |R_ii| above which a double QR loses too many digits. */
-const ILL_CONDITIONED = 1e4;
+/** |R_jj| / ||x_j|| below this: the double QR would lose more than about 4 digits. */
+const NEARLY_COLLINEAR = 1e-4;
 
 export function fitLeastSquares(
   columns: readonly Float64Array[],
   y: Float64Array,
-  qr: HouseholderQr,
+  qr: DesignQr,
 ): LeastSquaresFit {
   const n = y.length;
   const p = columns.length;
-  if (n * p * p <= SMALL_WORK || diagonalRatio(qr.rDiagonal) > ILL_CONDITIONED) {
+  if (n * p * p <= SMALL_WORK || smallestAngle(qr.r) < NEARLY_COLLINEAR) {
     const ddQr = factorDoubleDoubleQr(columns);
     const b = solveWithDoubleDoubleQr(ddQr, y);
     const { residuals, sumOfSquares } = residualsInDoubleDouble(columns, y, b.hi, b.lo);
-    const coefficients = b.hi.map((hi, j) => hi + b.lo[j]);
     return {
-      coefficients,
+      coefficients: b.hi.map((hi, j) => hi + b.lo[j]),
       residuals,
       residualSumOfSquares: sumOfSquares,
       inverseGram: inverseGramFromDoubleDoubleQr(ddQr),
       method: "double-double QR",
     };
   }
-  const r = upperTriangle(qr);
-  const qty = Float64Array.from(y);
-  applyQTranspose(qr, qty);
-  const coefficients = solveUpper(r, qty);
-  const zero = new Float64Array(p);
-  // One refinement step: b += argmin ||r - X d|| with r accumulated in double-double.
-  const first = residualsInDoubleDouble(columns, y, coefficients, zero);
-  applyQTranspose(qr, first.residuals);
-  const correction = solveUpper(r, first.residuals);
-  for (let j = 0; j < p; j++) coefficients[j] += correction[j];
-  const { residuals, sumOfSquares } = residualsInDoubleDouble(columns, y, coefficients, zero);
+  const coefficients = solveUpper(qr.r, qr.qty);
+  // One corrected semi-normal step (Bjorck): d = (R'R)^{-1} X' r with r in double-double.
+  const first = residualsInDoubleDouble(columns, y, coefficients, new Float64Array(p));
+  const correction = solveUpper(
+    qr.r,
+    solveUpperTransposed(qr.r, transposeTimes(columns, first.residuals)),
+  );
+  const residuals = first.residuals;
+  for (let j = 0; j < p; j++) {
+    coefficients[j] += correction[j];
+    const column = columns[j];
+    const d = correction[j];
+    for (let i = 0; i < n; i++) residuals[i] -= column[i] * d;
+  }
+  let residualSumOfSquares = 0;
+  for (let i = 0; i < n; i++) residualSumOfSquares += residuals[i] * residuals[i];
   return {
     coefficients,
     residuals,
-    residualSumOfSquares: sumOfSquares,
-    inverseGram: inverseGramFromUpper(r),
+    residualSumOfSquares,
+    inverseGram: inverseGramFromUpper(qr.r),
     method: "QR with refinement",
   };
 }
@@ -77,19 +88,12 @@ export function fitLeastSquares(
 /** (R'R)^{-1} = R^{-1} R^{-T} in double, p x p row-major. */
 export function inverseGramFromUpper(r: readonly Float64Array[]): Float64Array {
   const p = r.length;
-  const inv = Array.from({ length: p }, () => new Float64Array(p));
-  for (let col = 0; col < p; col++) {
-    for (let i = col; i >= 0; i--) {
-      let s = i === col ? 1 : 0;
-      for (let j = i + 1; j <= col; j++) s -= r[i][j] * inv[j][col];
-      inv[i][col] = s / r[i][i];
-    }
-  }
+  const inverse = invertUpper(r);
   const result = new Float64Array(p * p);
   for (let i = 0; i < p; i++) {
     for (let j = i; j < p; j++) {
       let s = 0;
-      for (let k = j; k < p; k++) s += inv[i][k] * inv[j][k];
+      for (let k = j; k < p; k++) s += inverse[i * p + k] * inverse[j * p + k];
       result[i * p + j] = s;
       result[j * p + i] = s;
     }
@@ -97,12 +101,13 @@ export function inverseGramFromUpper(r: readonly Float64Array[]): Float64Array {
   return result;
 }
 
-function diagonalRatio(diagonal: Float64Array): number {
-  let max = 0;
-  let min = Number.POSITIVE_INFINITY;
-  for (const d of diagonal) {
-    max = Math.max(max, Math.abs(d));
-    min = Math.min(min, Math.abs(d));
+/** min over j of |R_jj| / ||x_j||: the sine of the angle between x_j and the earlier columns. */
+export function smallestAngle(r: readonly Float64Array[]): number {
+  let smallest = Number.POSITIVE_INFINITY;
+  for (let j = 0; j < r.length; j++) {
+    let norm = 0;
+    for (let i = 0; i <= j; i++) norm += r[i][j] * r[i][j];
+    smallest = Math.min(smallest, Math.abs(r[j][j]) / Math.sqrt(norm));
   }
-  return max / min;
+  return smallest;
 }

@@ -215,6 +215,28 @@ describe("csvFieldToCell", () => {
     );
   });
 
+  it("equals Number(s) bit for bit on the fast path: up to 15 digits, exponents near 0", () => {
+    const decimal = fc
+      .record({
+        sign: fc.constantFrom("", "-"),
+        digits: fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 1, maxLength: 16 }),
+        point: fc.nat({ max: 16 }),
+        exponent: fc.integer({ min: -30, max: 30 }),
+        withExponent: fc.boolean(),
+      })
+      .map(({ sign, digits, point, exponent, withExponent }) => {
+        const at = Math.min(point, digits.length);
+        const body = at === digits.length ? digits : `${digits.slice(0, at)}.${digits.slice(at)}`;
+        return `${sign}${body}${withExponent ? `e${exponent}` : ""}`;
+      });
+    fc.assert(
+      fc.property(decimal, (text) => {
+        expect(csvFieldToCell(text)).toBe(Number(text));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it("equals Number(s) for random decimal strings", () => {
     const digits = (min: number) =>
       fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: 25 });

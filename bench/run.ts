@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: timings printed, never asserted.
+ * 1. The engine: OLS with the full summary on 1,048,576 x 16 (design + fit + every statistic).
+ * 2. The CLI on a 200,000 x 16 CSV, as a whole process, beside Python statsmodels reading the
+ *    same file with pandas and fitting with the summary (when /usr/bin/python3 has statsmodels).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runOls } from "../src/engine/analyses/ols";
+import type { NumericColumn } from "../src/engine/data/types";
+
+const PREDICTORS = 16;
+
+/** Deterministic pseudo-random numbers (a linear congruential generator), so runs are comparable. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+/** Spend-like data: values with two decimals (0.00 to 10,000.00), sales a noisy linear response. */
+function makeData(rows: number, seed: number) {
+  const random = generator(seed);
+  const x = Array.from({ length: PREDICTORS }, () => new Float64Array(rows));
+  const y = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let sum = 10;
+    for (let j = 0; j < PREDICTORS; j++) {
+      const v = Math.round(random() * 1e6) / 100;
+      x[j][i] = v;
+      sum += (j + 1) * 0.1 * v;
+    }
+    y[i] = Math.round((sum + (random() - 0.5) * 5000) * 100) / 100;
+  }
+  return { x, y };
+}
+
+function timeBest<T>(runs: number, run: () => T): { seconds: number; result: T } {
+  let best = Infinity;
+  let result!: T;
+  for (let r = 0; r < runs; r++) {
+    const start = process.hrtime.bigint();
+    result = run();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return { seconds: best, result };
+}
+
+function benchEngine(): void {
+  const rows = 1_048_576;
+  const { x, y } = makeData(rows, 1);
+  const columns: NumericColumn[] = x.map((values, j) => ({
+    kind: "numeric",
+    name: `x${j + 1}`,
+    values,
+  }));
+  const { seconds, result } = timeBest(3, () =>
+    runOls({ y: { kind: "numeric", name: "y", values: y }, x: columns }),
+  );
+  console.log(
+    `engine  OLS full summary, ${rows.toLocaleString("en-US")} x ${PREDICTORS}: ${seconds.toFixed(3)} s (best of 3; ${result.method}, R^2 ${result.rSquared.toFixed(4)})`,
+  );
+}
+
+function benchCli(): void {
+  const rows = 200_000;
+  const directory = mkdtempSync(join(tmpdir(), "mmm-bench-"));
+  const file = join(directory, "data.csv");
+  const { x, y } = makeData(rows, 2);
+  const names = x.map((_, j) => `x${j + 1}`);
+  const lines = [["y", ...names].join(",")];
+  for (let i = 0; i < rows; i++) lines.push([y[i], ...x.map((c) => c[i])].join(","));
+  writeFileSync(file, lines.join("\n") + "\n");
+  // The CLI as `npm run mmm` runs it, minus npm's own start-up.
+  const cli = [
+    "scripts/run-bundled.mjs",
+    "src/cli/bin.ts",
+    "ols",
+    file,
+    "--y",
+    "y",
+    "--x",
+    names.join(","),
+    "--json",
+  ];
+  execFileSync(process.execPath, cli); // builds the CLI bundle if a source changed
+  const ours = timeBest(3, () => execFileSync(process.execPath, cli));
+  console.log(
+    `cli     mmm ols on a ${rows.toLocaleString("en-US")} x ${PREDICTORS} CSV (whole process): ${ours.seconds.toFixed(3)} s (best of 3)`,
+  );
+  const python = "/usr/bin/python3";
+  const probe = spawnSync(python, ["-c", "import statsmodels, pandas"]);
+  if (probe.status !== 0) {
+    console.log(
+      "peer    statsmodels not installed here (apt-get install -y python3-statsmodels): no side-by-side figure",
+    );
+  } else {
+    const peer = timeBest(3, () =>
+      execFileSync(python, ["bench/statsmodels_ols.py", file, "y", names.join(",")]),
+    );
+    console.log(
+      `peer    statsmodels: pandas.read_csv + OLS.fit + summary + het_breuschpagan (whole process): ${peer.seconds.toFixed(3)} s (best of 3)`,
+    );
+  }
+  rmSync(directory, { recursive: true, force: true });
+}
+
+benchEngine();
+benchCli();

@@ -1,0 +1,43 @@
+/**
+ * The `mmm` command line: `npm run --silent mmm -- <command> FILE.csv [options] [--json]`.
+ * Output on stdout; any failure is one line on stderr and a non-zero exit (1 for a problem with
+ * the data, 2 for a usage mistake). bin.ts is the process around `runCli`.
+ */
+import { isEngineError } from "../engine/errors";
+import { parseArgs, UsageError } from "./args";
+import { OLS_USAGE, runOlsCommand } from "./olsCommand";
+
+const USAGE = `usage:\n  ${OLS_USAGE}`;
+
+export function runCli(argv: readonly string[]): {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+} {
+  try {
+    const args = parseArgs(argv);
+    const command = args.positional[0];
+    if (command === undefined || args.options.has("help"))
+      return { stdout: USAGE, stderr: "", exitCode: 0 };
+    switch (command) {
+      case "ols":
+        return { stdout: runOlsCommand(args), stderr: "", exitCode: 0 };
+      default:
+        throw new UsageError(`unknown command "${command}"; ${USAGE.replace("\n", " ")}`);
+    }
+  } catch (error) {
+    if (isEngineError(error)) return { stdout: "", stderr: `mmm: ${error.message}`, exitCode: 1 };
+    if (error instanceof UsageError)
+      return { stdout: "", stderr: `mmm: ${error.message}`, exitCode: 2 };
+    const code = (error as { code?: unknown }).code;
+    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+      return {
+        stdout: "",
+        stderr: `mmm: cannot read ${(error as { path?: string }).path}: ${String(code)}`,
+        exitCode: 1,
+      };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { stdout: "", stderr: `mmm: internal error: ${message.split("\n")[0]}`, exitCode: 3 };
+  }
+}

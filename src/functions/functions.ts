@@ -1,0 +1,28 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the Excel boundary: ranges arrive as any[][] */
+/**
+ * The worksheet functions of the MMM namespace. custom-functions-metadata-plugin reads the JSDoc
+ * of these exported functions at build time to generate functions.json; the comments are the
+ * help Excel shows. Ids and parameter order are a public contract: never rename or reorder,
+ * only add optional parameters at the end.
+ */
+import { runOlsFunction } from "./ols";
+
+/**
+ * Ordinary least squares regression of y on x with the statistical summary of statsmodels. Text columns in x are dummy-coded (reference level: the first in sorted order); rows with a blank or error value are left out and counted.
+ * @customfunction OLS
+ * @param y The response: one column of numbers, with or without a header cell.
+ * @param x The predictors: one or more columns with as many rows as y.
+ * @param [output] "summary" (default), "coef", "stats", "anova", "vif", "fitted", "residuals" or "diagnostics".
+ * @param [intercept] TRUE (default) to fit an intercept, FALSE for regression through the origin.
+ * @param [headers] TRUE if the first row holds column names, FALSE if not; omitted: detected.
+ * @returns A table that spills.
+ */
+export function ols(
+  y: any[][],
+  x: any[][],
+  output?: string,
+  intercept?: boolean,
+  headers?: boolean,
+): any[][] {
+  return runOlsFunction(y, x, output, intercept, headers);
+}

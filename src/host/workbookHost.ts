@@ -1,0 +1,26 @@
+/**
+ * Where results land. The task pane writes through this interface only, so the same pane code
+ * runs in Excel (an Office.js implementation) and in the browser preview (an in-memory
+ * workbook). The implementations arrive with the task-pane issue; the contract is fixed here so
+ * that the engine's tables (`Cell[][]`) are all a host needs.
+ */
+import type { Cell } from "../engine/data/types";
+
+export interface RangeValues {
+  /** Address in A1 notation, with the sheet: `Sheet1!A1:E573`. */
+  readonly address: string;
+  readonly values: unknown[][];
+}
+
+export interface WorkbookHost {
+  /** The values of the user's current selection. */
+  readSelection(): Promise<RangeValues>;
+  /** The values of a range by address. */
+  readRange(address: string): Promise<RangeValues>;
+  /** Adds a sheet with a name not yet used (`OLS 1`, `OLS 2`, ...) and returns that name. */
+  addSheet(baseName: string): Promise<string>;
+  /** Writes a table with its top-left cell at `address`; never over non-empty cells unless `confirmOverwrite` agreed. */
+  writeTable(address: string, table: readonly (readonly Cell[])[]): Promise<void>;
+  /** Asks the user before overwriting non-empty cells; resolves true to proceed. */
+  confirmOverwrite(address: string, nonEmptyCells: number): Promise<boolean>;
+}

@@ -1,0 +1,52 @@
+/**
+ * The public contract of the worksheet functions, as custom-functions-metadata generates
+ * functions.json from the JSDoc at build time: ids and parameter order never change.
+ */
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { join } from "node:path";
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description: string;
+  parameters: { name: string; type: string; dimensionality?: string; optional?: boolean }[];
+  result: { dimensionality?: string };
+}
+
+let functions: FunctionMetadata[];
+
+beforeAll(async () => {
+  const generated = await generateCustomFunctionsMetadata(
+    join(__dirname, "..", "..", "src", "functions", "functions.ts"),
+  );
+  expect(generated.errors).toEqual([]);
+  functions = (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions;
+}, 30_000);
+
+describe("functions.json", () => {
+  it("declares OLS with the frozen parameter order y, x, [output], [intercept], [headers]", () => {
+    const ols = functions.find((f) => f.id === "OLS")!;
+    expect(ols.name).toBe("OLS");
+    expect(
+      ols.parameters.map((p) => [
+        p.name,
+        p.type,
+        p.dimensionality ?? "scalar",
+        p.optional ?? false,
+      ]),
+    ).toEqual([
+      ["y", "any", "matrix", false],
+      ["x", "any", "matrix", false],
+      ["output", "string", "scalar", true],
+      ["intercept", "boolean", "scalar", true],
+      ["headers", "boolean", "scalar", true],
+    ]);
+    expect(ols.result.dimensionality).toBe("matrix");
+    expect(ols.description).toMatch(/least squares/);
+  });
+
+  it("documents every parameter (the help Excel shows)", () => {
+    for (const f of functions)
+      for (const p of f.parameters) expect(p).toHaveProperty("description");
+  });
+});
