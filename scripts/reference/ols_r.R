@@ -34,6 +34,8 @@ cases <- list(
   mk("mix", "marketing_mix.csv", "Sales", c("TikTok", "Facebook", "Google Ads")),
   mk("mix_noint", "marketing_mix.csv", "Sales", c("TikTok", "Facebook", "Google Ads"),
      intercept = FALSE),
+  mk("sales_noint_tv", "marketing_sales_data.csv", "Sales", c("TV", "Radio"), "TV",
+     intercept = FALSE),
   mk("hss", "Dummy Data HSS.csv", "Sales",
      c("TV", "Radio", "Social Media", "Influencer"), "Influencer"),
   # rank-deficient: Campaign (Phone) is all zero for Small Facility
@@ -105,7 +107,10 @@ run_case <- function(cs) {
     if (term_i == 0) { ours[cols] <- "Intercept"; next }
     v <- unbt(labs[term_i])
     if (v %in% cs$categorical) {
-      lv <- levels(d[[v]])[-1]
+      # treatment coding drops the first level; without an intercept R codes the first
+      # factor in full, as patsy does
+      lv <- levels(d[[v]])
+      if (length(lv) != length(cols)) lv <- lv[-1]
       stopifnot(length(lv) == length(cols),
                 colnames(mm)[cols] == paste0(labs[term_i], lv))
       ours[cols] <- paste0(v, "[", lv, "]")

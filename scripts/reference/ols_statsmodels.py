@@ -60,6 +60,8 @@ CASES = [
     ("campaign", "Campaign-Data.csv", "Amount Collected", CAMPAIGN_X, [], True),
     ("mix", "marketing_mix.csv", "Sales", ["TikTok", "Facebook", "Google Ads"], [], True),
     ("mix_noint", "marketing_mix.csv", "Sales", ["TikTok", "Facebook", "Google Ads"], [], False),
+    # no intercept, TV coded in full: the design spans the constant (statsmodels' k_constant = 1)
+    ("sales_noint_tv", "marketing_sales_data.csv", "Sales", ["TV", "Radio"], ["TV"], False),
     (
         "hss",
         "Dummy Data HSS.csv",
@@ -96,13 +98,15 @@ def our_names(design_info, x, categorical):
     for col in x:
         f = patsy_factor(col, col in categorical)
         if col in categorical:
-            # patsy's non-reference levels, in its (sorted) level order
-            prefix = f + "[T."
-            hits = [c for c in design_info.column_names if c.startswith(prefix)]
-            for c in hits:
-                ours = "%s[%s]" % (col, c[len(prefix) : -1])
-                mapping[c] = ours
-                order.append(ours)
+            # patsy's coded levels, in its (sorted) level order: "[T.Low]" under treatment
+            # coding, "[Low]" when a model without intercept codes the factor in full
+            for c in design_info.column_names:
+                for prefix in (f + "[T.", f + "["):
+                    if c.startswith(prefix):
+                        ours = "%s[%s]" % (col, c[len(prefix) : -1])
+                        mapping[c] = ours
+                        order.append(ours)
+                        break
         else:
             mapping[f] = col
             order.append(col)

@@ -4,7 +4,7 @@
  * the data, 2 for a usage mistake). bin.ts is the process around `runCli`.
  */
 import { isEngineError } from "../engine/errors";
-import { parseArgs, UsageError } from "./args";
+import { InputError, parseArgs, UsageError } from "./args";
 import { OLS_USAGE, runOlsCommand } from "./olsCommand";
 
 const USAGE = `usage:\n  ${OLS_USAGE}`;
@@ -27,16 +27,10 @@ export function runCli(argv: readonly string[]): {
     }
   } catch (error) {
     if (isEngineError(error)) return { stdout: "", stderr: `mmm: ${error.message}`, exitCode: 1 };
+    if (error instanceof InputError)
+      return { stdout: "", stderr: `mmm: ${error.message}`, exitCode: 1 };
     if (error instanceof UsageError)
       return { stdout: "", stderr: `mmm: ${error.message}`, exitCode: 2 };
-    const code = (error as { code?: unknown }).code;
-    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-      return {
-        stdout: "",
-        stderr: `mmm: cannot read ${(error as { path?: string }).path}: ${String(code)}`,
-        exitCode: 1,
-      };
-    }
     const message = error instanceof Error ? error.message : String(error);
     return { stdout: "", stderr: `mmm: internal error: ${message.split("\n")[0]}`, exitCode: 3 };
   }

@@ -10,6 +10,8 @@ import { selectColumns } from "../engine/data/select";
 import { runOls } from "../engine/analyses/ols";
 import type { CovarianceType, OlsResult } from "../engine/models/ols";
 import {
+  expectArguments,
+  InputError,
   listOption,
   numberOption,
   type ParsedArgs,
@@ -22,14 +24,17 @@ import { formatNumber, formatP, renderTable } from "./format";
 export const OLS_USAGE =
   "mmm ols FILE.csv --y COLUMN --x COL1,COL2,... [--no-intercept] [--robust HC1|HC3] [--level 0.95] [--json]";
 
+const OLS_OPTIONS = ["y", "x", "no-intercept", "robust", "level", "json", "help"];
+
 export function runOlsCommand(args: ParsedArgs): string {
+  expectArguments(args, OLS_OPTIONS, 2);
   const file = args.positional[1];
   if (file === undefined) throw new UsageError(`usage: ${OLS_USAGE}`);
   const yName = requireOption(args, "y");
   const xNames = listOption(args, "x");
   const robust = stringOption(args, "robust");
   const covarianceType = parseCovariance(robust);
-  const dataset = readCsvDataset(readFileSync(file, "utf8"), { label: basename(file) });
+  const dataset = readCsvDataset(readTextFile(file), { label: basename(file) });
   const [y] = selectColumns(dataset, [yName], basename(file));
   const x = selectColumns(dataset, xNames, basename(file));
   const result = runOls({
@@ -40,6 +45,21 @@ export function runOlsCommand(args: ParsedArgs): string {
     covarianceType,
   });
   return args.options.has("json") ? JSON.stringify(olsJson(result)) : olsReport(result);
+}
+
+function readTextFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : String(code ?? error);
+    throw new InputError(`cannot read ${file}: ${reason}`);
+  }
 }
 
 function parseCovariance(value: string | undefined): CovarianceType {

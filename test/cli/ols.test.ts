@@ -144,11 +144,37 @@ describe("mmm ols --json", () => {
   it("reports a missing file and a missing option", () => {
     expect(runCli(["ols", "no-such-file.csv", "--y", "a", "--x", "b"])).toMatchObject({
       exitCode: 1,
-      stderr: expect.stringMatching(/cannot read no-such-file\.csv/),
+      stderr: "mmm: cannot read no-such-file.csv: no such file",
     });
     expect(runCli(["ols", seed("marketing_mix.csv"), "--x", "TikTok"])).toMatchObject({
       exitCode: 2,
       stderr: "mmm: --y is required.",
+    });
+  });
+
+  it("refuses unknown options, values on flags, stray arguments and folders", () => {
+    const base = ["ols", seed("marketing_mix.csv"), "--y", "Sales", "--x", "TikTok"];
+    expect(runCli([...base, "--intercept", "false"])).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(
+        /unknown option --intercept; the options are --y, --x, --no-intercept/,
+      ),
+    });
+    expect(runCli([...base, "--json=false"])).toMatchObject({
+      exitCode: 2,
+      stderr: "mmm: --json takes no value.",
+    });
+    expect(runCli([...base, "extra.csv"])).toMatchObject({
+      exitCode: 2,
+      stderr: 'mmm: unexpected argument "extra.csv".',
+    });
+    expect(runCli(["ols", seed("marketing_mix.csv"), "--y", "Sales", "--x", ","])).toMatchObject({
+      exitCode: 2,
+      stderr: "mmm: --x needs at least one column name.",
+    });
+    expect(runCli(["ols", FIXTURES, "--y", "Sales", "--x", "TikTok"])).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringMatching(/cannot read .*fixtures: it is a folder/),
     });
   });
 

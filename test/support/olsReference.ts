@@ -38,7 +38,7 @@ export interface StatsmodelsReference {
   ci90: { term: string; ciLow: number; ciHigh: number }[];
   robust: Record<
     "HC1" | "HC3",
-    { coefficients: ReferenceCoefficient[]; fStatistic: number; fPValue: number }
+    { coefficients: ReferenceCoefficient[]; fStatistic: number | null; fPValue: number | null }
   >;
   anova?: ReferenceAnovaRow[];
   fitted: number[];
@@ -65,6 +65,7 @@ export const STATSMODELS_CASES = [
   "campaign",
   "mix",
   "mix_noint",
+  "sales_noint_tv",
   "hss",
 ];
 

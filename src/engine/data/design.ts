@@ -28,6 +28,8 @@ export interface Design {
   readonly columns: Float64Array[];
   /** One per column of `columns`. statsmodels: exog_names */
   readonly terms: DesignTerm[];
+  /** Whether `columns[0]` is the intercept's column of ones. */
+  readonly hasIntercept: boolean;
   /** The model's variables in order, without the intercept (for a type I ANOVA). */
   readonly variables: string[];
   /** 0-based indices of the kept data rows, ascending. */
@@ -73,6 +75,7 @@ export const INTERCEPT = "Intercept";
  * Throws EngineError:
  * - `invalidValue` when y is categorical;
  * - `collinear` when two predictors have the same name (the same column twice);
+ * - `invalidValue` when a predictor is named `Intercept` while the model has one;
  * - `shapeMismatch` when a predictor's length differs from y's;
  * - `degenerate` when the model has no coefficient at all, or a categorical predictor has a
  *   single level in the kept rows;
@@ -90,6 +93,12 @@ export function buildDesign(input: DesignInput): Design {
   const analysis = input.analysis ?? "OLS";
   const yValues = numericResponse(y);
   checkUniquePredictors(predictors);
+  if (intercept && predictors.some((predictor) => predictor.name === INTERCEPT)) {
+    throw new EngineError(
+      "invalidValue",
+      `x has a column named "${INTERCEPT}", the name of the model's intercept; rename the column`,
+    );
+  }
   const rowCount = yValues.length;
   for (const predictor of predictors) {
     if (predictor.values.length !== rowCount) {
@@ -160,6 +169,7 @@ export function buildDesign(input: DesignInput): Design {
     y: gather(yValues, rowsUsed),
     columns,
     terms,
+    hasIntercept: intercept,
     variables: predictors.map((predictor) => predictor.name),
     rowsUsed,
     rowsDropped: rowCount - kept,

@@ -13,7 +13,8 @@ import { singularValuesOfUpper } from "../linalg/singularValues";
 import { fisherFSf } from "../stats/fisherF";
 import { normalQuantile, normalTwoSidedP } from "../stats/normal";
 import { studentTQuantile, studentTTwoSidedP } from "../stats/studentT";
-import { findCollinearTerms } from "./olsCollinearity";
+import { checkMagnitudes, checkResponseVaries, findCollinearTerms } from "./olsCollinearity";
+import { findConstantSpan } from "./olsConstant";
 import { testResiduals, type ResidualTests } from "./olsResidualTests";
 import { computeInfluence } from "./olsInfluence";
 
@@ -50,8 +51,8 @@ export interface OlsCoefficient {
   readonly ciHigh: number;
   /**
    * Variance inflation factor 1 / (1 - R_j^2), R_j^2 from regressing the term's column on the
-   * other columns of the design (centred when the model has an intercept), as statsmodels'
-   * `variance_inflation_factor`; null for the intercept.
+   * other columns of the design (centred when those columns span the constant), as
+   * statsmodels' `variance_inflation_factor`; null for the intercept.
    */
   readonly vif: number | null;
 }
@@ -72,7 +73,13 @@ export interface OlsAnovaRow {
 export interface OlsResult extends ResidualTests {
   readonly yName: string;
   readonly coefficients: readonly OlsCoefficient[];
+  /** Whether the model has an explicit intercept term. */
   readonly hasIntercept: boolean;
+  /**
+   * Whether the design spans the constant, explicitly or implicitly (a categorical coded in
+   * full without an intercept). Decides centred R^2 and the F test's df. statsmodels: k_constant.
+   */
+  readonly hasConstant: boolean;
   readonly covarianceType: CovarianceType;
   readonly confidenceLevel: number;
   /** Rows used in the fit. statsmodels: nobs. */
@@ -83,7 +90,7 @@ export interface OlsResult extends ResidualTests {
   readonly dfModel: number;
   /** nobs minus the number of coefficients. statsmodels: df_resid. */
   readonly dfResidual: number;
-  /** 1 - RSS / TSS, TSS centred with an intercept and uncentred without. statsmodels: rsquared. */
+  /** 1 - RSS / TSS, TSS centred when the design spans the constant, else uncentred. statsmodels: rsquared. */
   readonly rSquared: number;
   /** 1 - (nobs - k_constant) / dfResidual * (1 - R^2). statsmodels: rsquared_adj. */
   readonly adjRSquared: number;
@@ -121,7 +128,7 @@ export interface OlsResult extends ResidualTests {
   readonly rowsUsed: Int32Array;
   /** Which least-squares path computed the fit (double-double QR or refined double QR). */
   readonly method: string;
-  /** Plain-language warnings (exact fit, autocorrelation, large condition number, ...). */
+  /** Plain-language warnings (exact fit, dropped rows, autocorrelation, high VIF, heteroskedasticity). */
   readonly warnings: readonly string[];
 }
 
@@ -137,8 +144,7 @@ export function fitOls(design: Design, yName: string, options: OlsOptions = {}):
   const { columns, y, terms } = design;
   const n = y.length;
   const k = columns.length;
-  const hasIntercept = terms.length > 0 && terms[0].name === "Intercept";
-  const kConstant = hasIntercept ? 1 : 0;
+  const hasIntercept = design.hasIntercept;
   if (n < k + 1) {
     throw new EngineError(
       "tooFewRows",
@@ -146,17 +152,22 @@ export function fitOls(design: Design, yName: string, options: OlsOptions = {}):
     );
   }
 
+  checkMagnitudes(design);
+  checkResponseVaries(y, yName);
   const qr = factorDesignQr(columns, y);
   const collinear = findCollinearTerms(design, qr);
   if (collinear) throw new EngineError("collinear", collinear);
 
   const fit = fitLeastSquares(columns, y, qr);
   const { coefficients: b, residuals, residualSumOfSquares: rss, inverseGram } = fit;
+  const constant = findConstantSpan(columns, inverseGram, hasIntercept);
+  const hasConstant = constant.model;
+  const kConstant = hasConstant ? 1 : 0;
   const dfResidual = n - k;
   const dfModel = k - kConstant;
   const scale = rss / dfResidual;
 
-  const tss = totalSumOfSquares(y, hasIntercept);
+  const tss = totalSumOfSquares(y, hasConstant);
   const rSquared = 1 - rss / tss;
   const adjRSquared = 1 - ((n - kConstant) / dfResidual) * (1 - rSquared);
 
@@ -191,11 +202,13 @@ export function fitOls(design: Design, yName: string, options: OlsOptions = {}):
       vif:
         hasIntercept && j === 0
           ? null
-          : varianceInflation(columns[j], inverseGram[j * k + j], hasIntercept),
+          : varianceInflation(columns[j], inverseGram[j * k + j], constant.withoutColumn[j]),
     };
   });
 
-  const fStatistic = useT ? (tss - rss) / dfModel / scale : waldF(b, covariance, k, kConstant);
+  const fStatistic = useT
+    ? (tss - rss) / dfModel / scale
+    : robustWaldF(b, covariance, k, hasIntercept, hasConstant);
   const fPValue = dfModel > 0 ? fisherFSf(fStatistic, dfModel, dfResidual) : NaN;
 
   const logLikelihood = (-n / 2) * (Math.log((2 * Math.PI * rss) / n) + 1);
@@ -203,12 +216,13 @@ export function fitOls(design: Design, yName: string, options: OlsOptions = {}):
   const conditionNumber = singular[0] / singular[singular.length - 1];
   const fitted = new Float64Array(n);
   for (let i = 0; i < n; i++) fitted[i] = y[i] - residuals[i];
-  const residualTests = testResiduals(residuals, columns, qr, hasIntercept);
+  const residualTests = testResiduals(residuals, columns, qr, hasConstant);
 
   const result: OlsResult = {
     yName,
     coefficients,
     hasIntercept,
+    hasConstant,
     covarianceType,
     confidenceLevel,
     nobs: n,
@@ -236,7 +250,7 @@ export function fitOls(design: Design, yName: string, options: OlsOptions = {}):
     ...residualTests,
     warnings: [],
   };
-  return { ...result, warnings: describeWarnings(result) };
+  return { ...result, warnings: describeWarnings(result, influence.fullLeverageRows) };
 }
 
 function totalSumOfSquares(y: Float64Array, centred: boolean): number {
@@ -251,7 +265,7 @@ function totalSumOfSquares(y: Float64Array, centred: boolean): number {
   return sum;
 }
 
-/** VIF_j = [(X'X)^{-1}]_jj * TSS_j, TSS_j of the column centred when the model has an intercept. */
+/** VIF_j = [(X'X)^{-1}]_jj * TSS_j, TSS_j centred when the other columns span the constant. */
 function varianceInflation(
   column: Float64Array,
   inverseGramDiagonal: number,
@@ -260,7 +274,23 @@ function varianceInflation(
   return inverseGramDiagonal * totalSumOfSquares(column, centred);
 }
 
-/** Wald F that the non-intercept coefficients are zero: b' V^{-1} b / q on the covariance block. */
+/**
+ * The robust F test: Wald's F that every coefficient but the intercept is zero. With an
+ * implicit constant (a categorical coded in full) no coefficient is the intercept and the
+ * hypothesis has no simple form; statsmodels reports NaN there, and so do we.
+ */
+function robustWaldF(
+  b: Float64Array,
+  covariance: Float64Array,
+  k: number,
+  hasIntercept: boolean,
+  hasConstant: boolean,
+): number {
+  if (hasIntercept) return waldF(b, covariance, k, 1);
+  return hasConstant ? NaN : waldF(b, covariance, k, 0);
+}
+
+/** Wald F that coefficients from..k-1 are zero: b' V^{-1} b / q on the covariance block. */
 function waldF(b: Float64Array, covariance: Float64Array, k: number, from: number): number {
   const q = k - from;
   if (q <= 0) return NaN;
@@ -322,8 +352,14 @@ function sequentialAnova(
 }
 
 /** Warnings an analyst should read before trusting the p-values. */
-function describeWarnings(result: OlsResult): string[] {
+function describeWarnings(result: OlsResult, fullLeverageRows: readonly number[]): string[] {
   const warnings: string[] = [];
+  if (fullLeverageRows.length > 0) {
+    const rows = fullLeverageRows.slice(0, 5).map((i) => result.rowsUsed[i] + 1);
+    warnings.push(
+      `Data row${rows.length === 1 ? "" : "s"} ${rows.join(", ")}${fullLeverageRows.length > 5 ? ", ..." : ""} alone determine${rows.length === 1 ? "s" : ""} a coefficient (leverage 1, for example a category with one row): Cook's distance is undefined there${result.covarianceType === "HC3" ? ", and so are HC3 standard errors (use HC1)" : ""}.`,
+    );
+  }
   const yScale = Math.sqrt(result.totalSumOfSquares / result.nobs);
   if (result.residualStdError <= 1e-13 * yScale) {
     warnings.push(

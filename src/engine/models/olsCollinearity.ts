@@ -5,6 +5,7 @@
  * cases and R reports the coefficient as NA; we refuse with a message that says what to remove.
  */
 import type { Design } from "../data/design";
+import { EngineError } from "../errors";
 import type { DesignQr } from "../linalg/householderQr";
 
 /**
@@ -18,7 +19,7 @@ const DEPENDENCE_FACTOR = 10 * Number.EPSILON;
 export function findCollinearTerms(design: Design, qr: DesignQr): string | null {
   const { columns, terms } = design;
   const n = design.y.length;
-  const hasIntercept = terms.length > 0 && terms[0].name === "Intercept";
+  const hasIntercept = design.hasIntercept;
   for (let j = 0; j < columns.length; j++) {
     const column = columns[j];
     const name = terms[j].name;
@@ -63,8 +64,45 @@ function describeDependence(design: Design, qr: DesignQr, j: number, norm: numbe
       parts.push(design.terms[i].name);
   }
   const name = design.terms[j].name;
+  if (parts.length === 0) {
+    return `x column "${name}" is numerically a linear combination of the columns before it in the rows used (perfectly collinear); remove it.`;
+  }
   if (parts.length === 1) {
     return `x column "${name}" is proportional to "${parts[0]}" in the rows used (perfectly collinear); remove one of them.`;
   }
   return `x column "${name}" is a linear combination of ${parts.map((p) => `"${p}"`).join(", ")} in the rows used (perfectly collinear); remove one of them.`;
+}
+
+/**
+ * Values beyond 1e+150 or nonzero values below 1e-150 in magnitude overflow or underflow when
+ * squared, so sums of squares, norms and the QR would be meaningless: such a column is refused
+ * with a request to rescale it (to thousands or millions, say).
+ */
+export function checkMagnitudes(design: Design): void {
+  const named: [string, Float64Array][] = [
+    ["y", design.y],
+    ...design.columns.map((column, j): [string, Float64Array] => [
+      `x column "${design.terms[j].name}"`,
+      column,
+    ]),
+  ];
+  for (const [name, values] of named) {
+    let largest = 0;
+    for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]));
+    if (largest > 1e150 || (largest > 0 && largest < 1e-150)) {
+      throw new EngineError(
+        "invalidValue",
+        `${name} has a largest magnitude of ${largest.toExponential(2)}, outside the range 1e-150 to 1e150 that the fit supports; rescale it (divide or multiply by a power of ten).`,
+      );
+    }
+  }
+}
+
+/** A response with one value throughout leaves nothing to explain. */
+export function checkResponseVaries(y: Float64Array, yName: string): void {
+  for (let i = 1; i < y.length; i++) if (y[i] !== y[0]) return;
+  throw new EngineError(
+    "degenerate",
+    `y ("${yName}") is constant (${y[0]} in each of the ${y.length} rows used), so there is nothing to explain.`,
+  );
 }

@@ -13,7 +13,16 @@ export interface Influence {
   readonly cooksDistance: Float64Array;
   /** The robust covariance, k x k row-major, when a kind was asked for. */
   readonly robustCovariance: Float64Array | null;
+  /**
+   * Rows (indices among the rows used) with leverage 1 to rounding: each alone determines a
+   * coefficient (a category with one row, say), its residual is 0, and its Cook's distance and
+   * HC3 weight e^2 / (1 - h)^2 are 0/0, so they are NaN (and with them every HC3 error).
+   */
+  readonly fullLeverageRows: readonly number[];
 }
+
+/** Leverage above 1 - this counts as 1: (1 - h)^2 then holds no correct digit. */
+const FULL_LEVERAGE = 1e-10;
 
 /**
  * White's weights: HC1 w_i = e_i^2 n / (n - k); HC3 w_i = e_i^2 / (1 - h_i)^2
@@ -40,6 +49,7 @@ export function computeInfluence(
   // Z for one block of rows, by columns: z_j = sum over m <= j of x_m (R^{-1})[m][j].
   const z = Array.from({ length: k }, () => new Float64Array(BLOCK_ROWS));
   const weight = new Float64Array(BLOCK_ROWS);
+  const fullLeverageRows: number[] = [];
   for (let start = 0; start < n; start += BLOCK_ROWS) {
     const rows = Math.min(BLOCK_ROWS, n - start);
     const h = leverage.subarray(start, start + rows);
@@ -71,8 +81,13 @@ export function computeInfluence(
     for (let i = 0; i < rows; i++) {
       const e = residuals[start + i];
       const hi = h[i];
-      cooksDistance[start + i] = ((e * e) / (k * scale)) * (hi / ((1 - hi) * (1 - hi)));
-      weight[i] = robust === "HC1" ? (e * e * n) / (n - k) : (e * e) / ((1 - hi) * (1 - hi));
+      const full = hi > 1 - FULL_LEVERAGE;
+      if (full) fullLeverageRows.push(start + i);
+      cooksDistance[start + i] = full
+        ? NaN
+        : ((e * e) / (k * scale)) * (hi / ((1 - hi) * (1 - hi)));
+      if (robust === "HC1") weight[i] = (e * e * n) / (n - k);
+      else weight[i] = full ? NaN : (e * e) / ((1 - hi) * (1 - hi));
     }
     if (meat !== null) {
       for (let a = 0; a < k; a++) {
@@ -90,6 +105,7 @@ export function computeInfluence(
     leverage,
     cooksDistance,
     robustCovariance: meat === null ? null : sandwich(inverse, meat, k),
+    fullLeverageRows,
   };
 }
 

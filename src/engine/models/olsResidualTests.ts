@@ -141,6 +141,8 @@ function breuschPaganLm(
   const coordinates = solveUpperTransposed(qr.r, transposeTimes(columns, squared));
   let explained = 0;
   for (const c of coordinates) explained += c * c;
+  // Squared residuals that are all equal (to rounding) leave nothing to explain: undefined.
+  if (total <= n * Number.EPSILON * uncentred) return NaN;
   // The auxiliary residual sum of squares is uncentred total minus the explained part.
   return n * (1 - (uncentred - explained) / total);
 }

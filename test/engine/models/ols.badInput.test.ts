@@ -131,6 +131,58 @@ describe("OLS refuses degenerate designs by name", () => {
     );
   });
 
+  it("refuses a constant y: there is nothing to explain", () => {
+    expectEngineError(
+      () => runOls({ y: numeric("Sales", Array(8).fill(7)), x: [radio] }),
+      "degenerate",
+      /y \("Sales"\) is constant \(7 in each of the 8 rows used\)/,
+    );
+  });
+
+  it("refuses a column whose squares would overflow, naming it", () => {
+    const huge = numeric(
+      "Reach",
+      Array.from(radio.values, (v) => v * 1e160),
+    );
+    expectEngineError(
+      () => runOls({ y, x: [huge] }),
+      "invalidValue",
+      /x column "Reach" has a largest magnitude of 8\.00e\+160.*rescale it/,
+    );
+  });
+
+  it("refuses a predictor named Intercept beside the intercept", () => {
+    expectEngineError(
+      () => runOls({ y, x: [numeric("Intercept", Array.from(radio.values))] }),
+      "invalidValue",
+      /column named "Intercept"/,
+    );
+  });
+
+  it("flags a row that alone determines a coefficient, with Cook's distance undefined there", () => {
+    const group = categorical("Store", ["a", "a", "a", "b", "b", "b", "b", "c"]);
+    const result = runOls({ y, x: [radio, group] });
+    expect(result.leverage[7]).toBeCloseTo(1, 12);
+    expect(result.cooksDistance[7]).toBeNaN();
+    expect(result.warnings.join(" ")).toMatch(/Data row 8 alone determines a coefficient/);
+    const hc3 = runOls({ y, x: [radio, group], covarianceType: "HC3" });
+    expect(hc3.coefficients[1].stdError).toBeNaN();
+    expect(hc3.warnings.join(" ")).toMatch(/HC3 standard errors \(use HC1\)/);
+  });
+
+  it("reports Breusch-Pagan as undefined when every squared residual is the same", () => {
+    // Residuals are +1 and -1 within each pair: nothing for the auxiliary regression to explain.
+    const result = runOls({
+      y: numeric("y", [1, 3, 4, 6, 10, 12]),
+      x: [categorical("g", ["a", "a", "b", "b", "c", "c"])],
+    });
+    expect(Array.from(result.residuals, Math.abs)).toEqual(
+      [1, 1, 1, 1, 1, 1].map((v) => expect.closeTo(v, 12)),
+    );
+    expect(result.breuschPagan).toBeNaN();
+    expect(result.warnings.join(" ")).not.toMatch(/Breusch-Pagan/);
+  });
+
   it("reports an exact fit with a warning instead of failing", () => {
     const exact = numeric(
       "y",

@@ -55,3 +55,40 @@ describe("OLS on NIST StRD linear regression", () => {
     expect(digits.residualSd).toBeGreaterThanOrEqual(bar);
   });
 });
+
+/**
+ * The same sets stacked many times over, so that the fit leaves the small-problem path: the
+ * well-conditioned ones take the refined double QR, the ill-conditioned ones (Longley,
+ * Wampler) the double-double QR. Coefficients keep their certified values; standard errors
+ * scale by sqrt((n - p) / (m n - p)) for m copies.
+ */
+describe("OLS on NIST sets stacked to 1e6 flops and beyond", () => {
+  it.each(Object.keys(NIST_LINEAR).filter((name) => name !== "Filip"))(
+    "%s keeps 12.5 digits and takes the path its conditioning calls for",
+    (name) => {
+      const set = readNistLinear(name);
+      const n = set.y.length;
+      const p = set.certified.length;
+      const copies = Math.ceil(1e6 / (n * p * p));
+      const stack = (values: Float64Array) => {
+        const out = new Float64Array(n * copies);
+        for (let c = 0; c < copies; c++) out.set(values, c * n);
+        return out;
+      };
+      const design = buildDesign({
+        y: numeric("y", stack(set.y)),
+        predictors: set.predictors.map((values, j) => numeric(`x${j + 1}`, stack(values))),
+        intercept: set.intercept,
+      });
+      const result = fitOls(design, "y");
+      const seScale = Math.sqrt((n - p) / (copies * n - p));
+      const digits = set.certified.flatMap((c, j) => [
+        logRelativeError(result.coefficients[j].estimate, c.estimate),
+        logRelativeError(result.coefficients[j].stdError, c.stdError * seScale),
+      ]);
+      expect(Math.min(...digits)).toBeGreaterThanOrEqual(12.5);
+      const wellConditioned = ["Norris", "Pontius", "NoInt1", "NoInt2"].includes(name);
+      expect(result.method).toBe(wellConditioned ? "QR with refinement" : "double-double QR");
+    },
+  );
+});

@@ -30,7 +30,7 @@ const problem = fc
     }),
   );
 
-/** Fits, or returns null when the random design is (numerically) rank deficient. */
+/** Fits, or returns null when the random design is rank deficient or y is constant. */
 function tryFit(y: number[], x: number[][], intercept: boolean): OlsResult | null {
   try {
     return runOls({
@@ -39,7 +39,8 @@ function tryFit(y: number[], x: number[][], intercept: boolean): OlsResult | nul
       intercept,
     });
   } catch (error) {
-    if (isEngineError(error) && error.code === "collinear") return null;
+    if (isEngineError(error) && (error.code === "collinear" || error.code === "degenerate"))
+      return null;
     throw error;
   }
 }
