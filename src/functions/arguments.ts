@@ -41,7 +41,7 @@ export function asGrid(value: unknown, name: string): unknown[][] {
  * "" and infinities as text, since Excel cannot hold them as numbers.
  */
 export function toSpill(table: readonly (readonly Cell[])[]): (string | number | boolean)[][] {
-  const width = Math.max(1, ...table.map((row) => row.length));
+  const width = table.reduce((widest, row) => Math.max(widest, row.length), 1);
   return table.map((row) => {
     const out: (string | number | boolean)[] = new Array(width);
     for (let j = 0; j < width; j++) {

@@ -7,6 +7,7 @@ import { EngineError } from "../engine/errors";
 import { detectHeader, readDataset } from "../engine/data/dataset";
 import { asGrid, optionalBoolean, optionalString, toSpill } from "./arguments";
 import { toExcelError } from "./excelError";
+import { checkPayload } from "./payloadLimit";
 
 export function runOlsFunction(
   yArgument: unknown,
@@ -37,7 +38,9 @@ export function runOlsFunction(
     const y = readDataset(yGrid, { headers: hasHeader, label: "y", defaultNames: () => "y" });
     const x = readDataset(xGrid, { headers: hasHeader, label: "x" });
     const result = runOls({ y: y.columns[0], x: x.columns, intercept });
-    return toSpill(olsTable(result, output, hasHeader));
+    const table = toSpill(olsTable(result, output, hasHeader));
+    checkPayload(table, output);
+    return table;
   } catch (error) {
     throw toExcelError(error, "MMM.OLS");
   }

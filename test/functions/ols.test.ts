@@ -173,6 +173,27 @@ describe("=MMM.OLS", () => {
     expect(table[3][1]).toBeCloseTo(-1, 2);
   });
 
+  it("refuses, on Excel on the web only, an output above the 5 MB a function may return", () => {
+    const rows = 300_000;
+    const y = Array.from({ length: rows }, (_, i) => [Math.sin(i) + i / rows]);
+    const x = Array.from({ length: rows }, (_, i) => [Math.cos(i)]);
+    const global = globalThis as { Office?: unknown };
+    global.Office = {
+      context: { platform: "OfficeOnline" },
+      PlatformType: { OfficeOnline: "OfficeOnline" },
+    };
+    try {
+      const error = catchExcelError(() => ols(y, x, "fitted", null as never, null as never));
+      expect(error.message).toMatch(
+        /"fitted" output has 300,000 cells, more than the 250,000 Excel on the web/,
+      );
+      expect(ols(y, x, "coef", null as never, null as never)).toHaveLength(3);
+    } finally {
+      delete global.Office;
+    }
+    expect(ols(y, x, "fitted", null as never, null as never)).toHaveLength(rows);
+  });
+
   it("never throws anything but CustomFunctions.Error on arbitrary cells", () => {
     const cell = fc.oneof(
       fc.double(),
