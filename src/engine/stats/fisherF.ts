@@ -28,8 +28,9 @@ function fisherFTail(f: number, df1: number, df2: number, upper: boolean): numbe
  * 1 − cdf.
  *
  * Algorithm: `incompleteBetaTail` (Stirling-form power term and continued fraction). Accuracy:
- * about 1e-14 relative down to 1e-300 (the test lists the measured errors); 1 for f <= 0, NaN
- * for NaN f (an undefined statistic has an undefined p-value).
+ * about 1e-15 relative for ordinary p, at worst 6e-14 for p near 1e-300 (measured against
+ * mpmath for df up to 1e6 and F up to 2000); 1 for f <= 0, NaN for NaN f (an undefined
+ * statistic has an undefined p-value).
  *
  * @throws EngineError `invalidOption` when df1 or df2 is not positive and finite.
  * @example fisherFSf(1917.75, 2, 569); // 1.4e-253, the seed ANOVA

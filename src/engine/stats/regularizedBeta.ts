@@ -32,13 +32,15 @@ function betaContinuedFraction(a: number, b: number, x: number, y: number, lambd
   if (f < TINY) f = TINY;
   let cTerm = f;
   let dTerm = 0;
-  const maxIterations = 100000 + 20 * Math.ceil(Math.sqrt(Math.max(a, b)));
+  const maxIterations = Math.min(1e7, 100000 + 20 * Math.ceil(Math.sqrt(Math.max(a, b))));
   let m = 1;
   for (; m <= maxIterations; m++) {
-    const oddPrevious = (-(a + m - 1) * (c + m - 1) * x) / ((a + 2 * m - 2) * (a + 2 * m - 1));
-    const even = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
+    // quotients before products, so nothing overflows for a, b near the double range
+    const oddPrevious = -((a + m - 1) / (a + 2 * m - 2)) * ((c + m - 1) / (a + 2 * m - 1)) * x;
+    const even = (m / (a + 2 * m - 1)) * ((b - m) / (a + 2 * m)) * x;
     const onePlusOdd =
-      ((a + m) * (lambda + 1 + 2 * m + m * y) + m * (m + 1)) / ((a + 2 * m) * (a + 2 * m + 1));
+      ((a + m) / (a + 2 * m)) * ((lambda + 1 + 2 * m + m * y) / (a + 2 * m + 1)) +
+      (m / (a + 2 * m)) * ((m + 1) / (a + 2 * m + 1));
     const numerator = -oddPrevious * even;
     const denominator = onePlusOdd + even;
     dTerm = denominator + numerator * dTerm;
@@ -48,7 +50,7 @@ function betaContinuedFraction(a: number, b: number, x: number, y: number, lambd
     dTerm = 1 / dTerm;
     const delta = cTerm * dTerm;
     f *= delta;
-    if (Math.abs(delta - 1) <= TOLERANCE) break;
+    if (!(Math.abs(delta - 1) > TOLERANCE)) break; // converged, or NaN from overflow
   }
   betaFractionStatistics.iterations = m;
   return 1 / f;
@@ -76,12 +78,12 @@ export function incompleteBetaTail(
   const lambda = betaLambda(a, b, x, y);
   // x < (a+1)/(a+b+2) is λ > (a−b)/(a+b+2), which also makes λ + 1 > 0
   if (lambda > (a - b) / (a + b + 2)) {
-    const h = betaContinuedFraction(a, b, x, y, lambda);
-    const lower = (betaPowerTerm(a, b, x, y) * h) / a;
+    const power = betaPowerTerm(a, b, x, y);
+    const lower = power === 0 ? 0 : (power * betaContinuedFraction(a, b, x, y, lambda)) / a;
     return upper ? 1 - lower : lower;
   }
-  const h = betaContinuedFraction(b, a, y, x, -lambda);
-  const tail = (betaPowerTerm(b, a, y, x) * h) / b;
+  const power = betaPowerTerm(b, a, y, x);
+  const tail = power === 0 ? 0 : (power * betaContinuedFraction(b, a, y, x, -lambda)) / b;
   return upper ? tail : 1 - tail;
 }
 
@@ -90,11 +92,13 @@ export function incompleteBetaTail(
  * Beta(a, b) at x (Excel's BETA.DIST(x, a, b, TRUE), scipy's `betainc`).
  *
  * Algorithm: the power term x^a (1−x)^b / B(a, b) in Stirling form (`betaPowerTerm`, after
- * TOMS 708's `brcomp`) times the continued fraction DLMF 8.17.22 (modified Lentz), on the side
- * of the median where it converges fast and yields the smaller tail; that tail is computed
- * directly, never as 1 − the other. Accuracy: about 1e-14 relative for a, b from 0.5 to 1e7 and
- * results down to 1e-300 (see the test for measured errors); results below the double range
- * underflow to subnormals or 0.
+ * TOMS 708's `brcomp`) times the continued fraction DLMF 8.17.22 in an odd contraction built on
+ * λ = a − (a+b)x (modified Lentz), for I_x(a, b) below x = (a+1)/(a+b+2) and for I_y(b, a)
+ * above; every small tail is computed directly, never as 1 − the other. Accuracy: about 1e-15 relative for results near ½, at worst
+ * 3e-14 for results near 1e-300 (measured against mpmath for a, b from ½ to 1e7); results below
+ * the double range underflow to subnormals or 0. Cost: the fraction takes about 0.4·√max(a, b)
+ * steps at the mean (1,200 for a = b = 1e7) and is capped at 1e7 steps, which bounds the
+ * parameters it serves to about 1e14.
  *
  * @throws EngineError `invalidOption` when x is outside [0, 1] or a, b are not positive and finite.
  * @example regularizedBeta(0.5, 2, 3); // 0.6875

