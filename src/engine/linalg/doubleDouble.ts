@@ -12,6 +12,8 @@
  * the inner loops of the kernels.
  */
 
+import { productError, sumError } from "../stats/exactArithmetic";
+
 export interface DoubleDouble {
   hi: number;
   lo: number;
@@ -26,8 +28,7 @@ export function dd(hi = 0, lo = 0): DoubleDouble {
 /** out = a + b for doubles a and b, exactly. */
 export function twoSum(a: number, b: number, out: DoubleDouble): DoubleDouble {
   const s = a + b;
-  const bb = s - a;
-  out.lo = a - (s - bb) + (b - bb);
+  out.lo = sumError(a, b, s);
   out.hi = s;
   return out;
 }
@@ -35,13 +36,7 @@ export function twoSum(a: number, b: number, out: DoubleDouble): DoubleDouble {
 /** out = a * b for doubles a and b, exactly (barring overflow). */
 export function twoProduct(a: number, b: number, out: DoubleDouble): DoubleDouble {
   const p = a * b;
-  let t = SPLITTER * a;
-  const aHi = t - (t - a);
-  const aLo = a - aHi;
-  t = SPLITTER * b;
-  const bHi = t - (t - b);
-  const bLo = b - bHi;
-  out.lo = aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo;
+  out.lo = productError(a, b, p);
   out.hi = p;
   return out;
 }
