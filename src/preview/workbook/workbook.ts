@@ -1,0 +1,289 @@
+/**
+ * The in-memory workbook of the browser preview: sheets of typed-in cells, and the values Excel
+ * would show for them. A cell that starts with `=MMM.` is evaluated by the production custom
+ * function (the same code Excel runs), its 2-D result spills below and to the right, and
+ * `#SPILL!` marks a result whose target cells are not empty. Every change recalculates every
+ * formula (the preview's workbooks are small enough), in row order, sheet by sheet.
+ */
+import { parseCsv } from "../../engine/data/csv";
+import { formatCell, type CellAddress, type RangeReference } from "./address";
+import { FormulaSyntaxError, isFormula, parseFormula, type FormulaArgument } from "./formula";
+
+export type CellValue = number | string | boolean | null;
+
+/** An Excel error value with the message Excel shows in the cell's error menu. */
+export interface CellError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface DisplayedCell {
+  readonly value: CellValue;
+  readonly error?: CellError;
+  /** For a cell inside a spilled result: the formula cell it comes from. */
+  readonly spilledFrom?: CellAddress;
+}
+
+/** The worksheet functions by id (`OLS`), called as Excel calls them. */
+export type FunctionTable = Readonly<Record<string, (...args: unknown[]) => unknown>>;
+
+interface Sheet {
+  name: string;
+  /** What was typed, by `row,column`. */
+  inputs: Map<string, string>;
+  /** What is shown, by `row,column`: literal values, formula results and their spills. */
+  shown: Map<string, DisplayedCell>;
+}
+
+const key = (row: number, column: number) => `${row},${column}`;
+const BLANK: DisplayedCell = { value: null };
+
+export class Workbook {
+  private readonly sheets: Sheet[] = [];
+
+  constructor(private readonly functions: FunctionTable) {
+    this.addSheet();
+  }
+
+  get sheetNames(): string[] {
+    return this.sheets.map((sheet) => sheet.name);
+  }
+
+  /** Adds a sheet (named `Sheet2`, ... unless a name is given) and returns its index. */
+  addSheet(name?: string): number {
+    let chosen = name?.trim() || "";
+    if (chosen === "") {
+      let n = this.sheets.length + 1;
+      while (this.sheetIndex(`Sheet${n}`) >= 0) n++;
+      chosen = `Sheet${n}`;
+    } else {
+      let candidate = chosen;
+      for (let n = 2; this.sheetIndex(candidate) >= 0; n++) candidate = `${chosen} (${n})`;
+      chosen = candidate;
+    }
+    this.sheets.push({ name: chosen, inputs: new Map(), shown: new Map() });
+    return this.sheets.length - 1;
+  }
+
+  /** Renames a sheet; the name must be non-empty and not used by another sheet. */
+  renameSheet(index: number, name: string): void {
+    const trimmed = name.trim();
+    if (trimmed === "" || /[\\/?*[\]:]/.test(trimmed)) {
+      throw new Error(`A sheet name cannot be empty or contain \\ / ? * [ ] :`);
+    }
+    const existing = this.sheetIndex(trimmed);
+    if (existing >= 0 && existing !== index)
+      throw new Error(`A sheet named "${trimmed}" already exists.`);
+    this.sheets[index].name = trimmed;
+    this.recalculate();
+  }
+
+  sheetIndex(name: string): number {
+    const lower = name.toLowerCase();
+    return this.sheets.findIndex((sheet) => sheet.name.toLowerCase() === lower);
+  }
+
+  /** What was typed into a cell ("" when empty). */
+  input(sheet: number, row: number, column: number): string {
+    return this.sheets[sheet].inputs.get(key(row, column)) ?? "";
+  }
+
+  /** What the cell shows. */
+  cell(sheet: number, row: number, column: number): DisplayedCell {
+    return this.sheets[sheet].shown.get(key(row, column)) ?? BLANK;
+  }
+
+  /** Rows and columns in use (typed or spilled), for sizing the grid. */
+  extent(sheet: number): { rows: number; columns: number } {
+    let rows = 0;
+    let columns = 0;
+    for (const k of this.sheets[sheet].shown.keys()) {
+      const [r, c] = k.split(",").map(Number);
+      rows = Math.max(rows, r + 1);
+      columns = Math.max(columns, c + 1);
+    }
+    return { rows, columns };
+  }
+
+  setInput(sheet: number, row: number, column: number, text: string): void {
+    this.writeInputs(sheet, row, column, [[text]]);
+  }
+
+  /** Writes a block of typed text (a paste) with its top-left at (row, column). */
+  writeInputs(
+    sheet: number,
+    row: number,
+    column: number,
+    block: readonly (readonly string[])[],
+  ): void {
+    const inputs = this.sheets[sheet].inputs;
+    block.forEach((line, i) =>
+      line.forEach((text, j) => {
+        if (text === "") inputs.delete(key(row + i, column + j));
+        else inputs.set(key(row + i, column + j), text);
+      }),
+    );
+    this.recalculate();
+  }
+
+  /** Tab-separated text, as Excel and other spreadsheets copy it, written at (row, column). */
+  pasteTsv(
+    sheet: number,
+    row: number,
+    column: number,
+    text: string,
+  ): { rows: number; columns: number } {
+    const lines = text.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n");
+    const block = lines.map((line) => line.split("\t"));
+    this.writeInputs(sheet, row, column, block);
+    return { rows: block.length, columns: Math.max(...block.map((line) => line.length)) };
+  }
+
+  /** Adds a sheet holding a CSV file's cells (the name without extension) and returns its index. */
+  addCsvSheet(name: string, text: string): number {
+    const index = this.addSheet(name.replace(/\.csv$/i, ""));
+    const rows = parseCsv(text);
+    const inputs = this.sheets[index].inputs;
+    rows.forEach((fields, r) =>
+      fields.forEach((field, c) => {
+        if (field !== "") inputs.set(key(r, c), field);
+      }),
+    );
+    this.recalculate();
+    return index;
+  }
+
+  /** Recomputes every shown value from the inputs. */
+  recalculate(): void {
+    for (const sheet of this.sheets) {
+      sheet.shown = new Map();
+      for (const [k, text] of sheet.inputs)
+        if (!isFormula(text)) sheet.shown.set(k, { value: literalValue(text) });
+    }
+    this.sheets.forEach((sheet, index) => {
+      const formulas = [...sheet.inputs].filter(([, text]) => isFormula(text));
+      formulas.sort(([a], [b]) => compareKeys(a, b));
+      for (const [k, text] of formulas) {
+        const [row, column] = k.split(",").map(Number);
+        this.evaluateInto(index, { row, column }, text);
+      }
+    });
+  }
+
+  private evaluateInto(sheetIndex: number, anchor: CellAddress, text: string): void {
+    const sheet = this.sheets[sheetIndex];
+    let result: unknown;
+    try {
+      const formula = parseFormula(text);
+      const implementation = this.functions[formula.name];
+      if (implementation === undefined) {
+        return this.showError(
+          sheet,
+          anchor,
+          "#NAME?",
+          `MMM.${formula.name} is not a function of this add-in.`,
+        );
+      }
+      result = implementation(...formula.args.map((arg) => this.argumentValue(sheetIndex, arg)));
+    } catch (error) {
+      if (error instanceof FormulaSyntaxError)
+        return this.showError(sheet, anchor, "#NAME?", error.message);
+      const code = (error as { code?: unknown }).code;
+      const message = error instanceof Error ? error.message : String(error);
+      return this.showError(sheet, anchor, typeof code === "string" ? code : "#VALUE!", message);
+    }
+    const table = toTable(result);
+    const blocker = this.findBlocker(sheet, anchor, table);
+    if (blocker !== null) {
+      const bottomRight = {
+        row: anchor.row + table.length - 1,
+        column: anchor.column + table[0].length - 1,
+      };
+      return this.showError(
+        sheet,
+        anchor,
+        "#SPILL!",
+        `The result needs ${formatCell(anchor)}:${formatCell(bottomRight)}, but ${formatCell(blocker)} is not empty.`,
+      );
+    }
+    table.forEach((line, i) =>
+      line.forEach((value, j) => {
+        const at = { row: anchor.row + i, column: anchor.column + j };
+        sheet.shown.set(
+          key(at.row, at.column),
+          i === 0 && j === 0 ? { value } : { value, spilledFrom: anchor },
+        );
+      }),
+    );
+  }
+
+  private findBlocker(sheet: Sheet, anchor: CellAddress, table: CellValue[][]): CellAddress | null {
+    for (let i = 0; i < table.length; i++) {
+      for (let j = 0; j < table[i].length; j++) {
+        if (i === 0 && j === 0) continue;
+        const k = key(anchor.row + i, anchor.column + j);
+        if (sheet.inputs.has(k) || sheet.shown.has(k))
+          return { row: anchor.row + i, column: anchor.column + j };
+      }
+    }
+    return null;
+  }
+
+  private showError(sheet: Sheet, anchor: CellAddress, code: string, message: string): void {
+    sheet.shown.set(key(anchor.row, anchor.column), { value: code, error: { code, message } });
+  }
+
+  /** An argument as Excel hands it to a custom function: ranges as 2-D arrays, blanks as null. */
+  private argumentValue(sheetIndex: number, argument: FormulaArgument): unknown {
+    switch (argument.kind) {
+      case "omitted":
+        return null;
+      case "number":
+      case "string":
+      case "boolean":
+        return argument.value;
+      case "range":
+        return this.rangeValues(sheetIndex, argument.reference);
+    }
+  }
+
+  private rangeValues(sheetIndex: number, reference: RangeReference): unknown[][] {
+    const index = reference.sheet === undefined ? sheetIndex : this.sheetIndex(reference.sheet);
+    if (index < 0) throw new FormulaSyntaxError(`There is no sheet named "${reference.sheet}".`);
+    const shown = this.sheets[index].shown;
+    const rows: unknown[][] = [];
+    for (let r = reference.top; r <= reference.bottom; r++) {
+      const line: unknown[] = [];
+      for (let c = reference.left; c <= reference.right; c++) {
+        const cell = shown.get(key(r, c));
+        line.push(
+          cell === undefined ? null : cell.error !== undefined ? cell.error.code : cell.value,
+        );
+      }
+      rows.push(line);
+    }
+    return rows;
+  }
+}
+
+/** A typed literal as Excel reads it: numbers, TRUE/FALSE, text ('123 forces text). */
+export function literalValue(text: string): CellValue {
+  if (text.startsWith("'")) return text.slice(1);
+  const trimmed = text.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
+  if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === "true";
+  return text;
+}
+
+function toTable(result: unknown): CellValue[][] {
+  const rows = Array.isArray(result) ? result : [[result]];
+  return rows.map((row) =>
+    (Array.isArray(row) ? row : [row]).map((v) => (v === undefined ? null : (v as CellValue))),
+  );
+}
+
+function compareKeys(a: string, b: string): number {
+  const [ar, ac] = a.split(",").map(Number);
+  const [br, bc] = b.split(",").map(Number);
+  return ar - br || ac - bc;
+}
