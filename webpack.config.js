@@ -25,6 +25,7 @@ module.exports = async (_env, argv) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      preview: "./src/preview/main.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -34,6 +35,7 @@ module.exports = async (_env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
+        { test: /\.css$/, use: ["style-loader", "css-loader"] },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -52,9 +54,16 @@ module.exports = async (_env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
       }),
+      // The browser preview (npm start where there is no Excel): the workbook page.
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/preview/index.html",
+        chunks: ["preview"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/samples", to: "samples" },
           { from: "manifest.xml", to: "manifest.xml" },
           {
             // office.js loads its host files from beside itself: copy the whole folder, and mark

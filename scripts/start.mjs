@@ -1,9 +1,10 @@
-// `npm start`: build and serve the add-in on localhost. Where Excel desktop can be driven
-// (Windows, macOS), sideload it with office-addin-debugging; elsewhere say so in one line and
-// keep serving.
+// `npm start`: build and serve the add-in on localhost, with the browser preview (a workbook in
+// a web page running the add-in's own functions) at its root. `npm run start:excel` instead
+// sideloads the add-in into Excel desktop with office-addin-debugging (Windows, macOS).
 import { spawn } from "node:child_process";
 
 const port = process.env.npm_package_config_dev_server_port ?? "3000";
+const excel = process.argv.includes("--excel");
 const run = (command, args, env = {}) =>
   spawn(command, args, {
     stdio: "inherit",
@@ -11,7 +12,13 @@ const run = (command, args, env = {}) =>
     env: { ...process.env, ...env },
   });
 
-if (process.platform === "win32" || process.platform === "darwin") {
+if (excel) {
+  if (process.platform !== "win32" && process.platform !== "darwin") {
+    console.log(
+      `Excel desktop is not available on ${process.platform}: use npm start for the browser preview.`,
+    );
+    process.exit(1);
+  }
   run(
     "npx",
     [
@@ -28,7 +35,7 @@ if (process.platform === "win32" || process.platform === "darwin") {
   );
 } else {
   console.log(
-    `Excel desktop is not available on ${process.platform}: serving the add-in at http://localhost:${port}/taskpane.html (sideload manifest.xml into Excel on the web to use it).`,
+    `Browser preview: http://localhost:${port}/  (the add-in for Excel is served at http://localhost:${port}/taskpane.html; npm run start:excel sideloads it into Excel desktop)`,
   );
   const server = run("npx", ["webpack", "serve", "--mode", "development"]);
   server.on("exit", (code) => process.exit(code ?? 0));

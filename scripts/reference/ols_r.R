@@ -6,11 +6,13 @@
 #
 # Writes test/fixtures/reference/ols/<case>.r.json for every case below.
 # Base R only (JSON is written by hand, numbers with sprintf("%.17g")); reads
-# the CSV files in test/fixtures/seeds. Nothing here comes from the project's
-# own code. See scripts/reference/README.md for the conventions.
+# the CSV files in test/fixtures/seeds (and, for a file named "samples/<name>",
+# in assets/samples). Nothing here comes from the project's own code. See
+# scripts/reference/README.md for the conventions.
 
 script_path <- "scripts/reference/ols_r.R"
 seeds <- file.path("test", "fixtures", "seeds")
+samples <- file.path("assets", "samples")
 out_dir <- file.path("test", "fixtures", "reference", "ols")
 if (!file.exists(seeds)) stop("run from the repository root")
 dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
@@ -38,6 +40,8 @@ cases <- list(
      intercept = FALSE),
   mk("hss", "Dummy Data HSS.csv", "Sales",
      c("TV", "Radio", "Social Media", "Influencer"), "Influencer"),
+  mk("robyn_media", "samples/robyn_dt_simulated_weekly.csv", "revenue",
+     c("tv_S", "ooh_S", "print_S", "facebook_S", "search_S")),
   # rank-deficient: Campaign (Phone) is all zero for Small Facility
   mk("campaign_small", "Campaign-Data.csv", "Amount Collected", campaign_x,
      filter = function(d) trimws(d[["Client Type"]]) == "Small Facility",
@@ -71,12 +75,23 @@ jrows <- function(rows, indent = " ") {
   paste0("[\n", paste0(indent, " ", items, collapse = ",\n"), "\n", indent, "]")
 }
 
+# a seed file by its bare name, a sample file of the add-in (assets/samples) as
+# "samples/<name>"; returns the path to read and the name written as "file"
+source_file <- function(f) {
+  if (startsWith(f, "samples/")) {
+    list(path = file.path(samples, substring(f, nchar("samples/") + 1)), name = f)
+  } else {
+    list(path = file.path(seeds, f), name = paste0("seeds/", f))
+  }
+}
+
 bt <- function(s) paste0("`", s, "`")
 unbt <- function(s) gsub("`", "", s)
 
 # ---------------------------------------------------------------- one case
 run_case <- function(cs) {
-  d <- read.csv(file.path(seeds, cs$file), check.names = FALSE,
+  src <- source_file(cs$file)
+  d <- read.csv(src$path, check.names = FALSE,
                 stringsAsFactors = FALSE, na.strings = c("", "NA"))
   n_file <- nrow(d)
   if (!is.null(cs$filter)) d <- d[cs$filter(d), , drop = FALSE]
@@ -156,7 +171,7 @@ run_case <- function(cs) {
                            script = jstr(script_path),
                            formula = jstr(deparse1(fml))), " "),
     case = jstr(cs$case),
-    file = jstr(paste0("seeds/", cs$file)),
+    file = jstr(src$name),
     filter = if (is.null(cs$filter_desc)) "null" else jstr(cs$filter_desc),
     y = jstr(cs$y),
     x = jstrarr(cs$x),

@@ -7,7 +7,8 @@ Run from the repository root:
 
 Writes test/fixtures/reference/ols/<case>.statsmodels.json for every case in
 CASES. Uses only pandas / patsy / statsmodels (Debian packages) and the CSV
-files in test/fixtures/seeds; nothing here comes from the project's own code.
+files in test/fixtures/seeds (and, for a file named "samples/<name>", in
+assets/samples); nothing here comes from the project's own code.
 See scripts/reference/README.md for the field definitions and conventions.
 """
 
@@ -32,6 +33,7 @@ from statsmodels.stats.stattools import durbin_watson, jarque_bera, omni_normtes
 SCRIPT = "scripts/reference/ols_statsmodels.py"
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SEEDS = os.path.join(ROOT, "test", "fixtures", "seeds")
+SAMPLES = os.path.join(ROOT, "assets", "samples")
 OUT = os.path.join(ROOT, "test", "fixtures", "reference", "ols")
 
 CAMPAIGN_X = [
@@ -68,6 +70,14 @@ CASES = [
         "Sales",
         ["TV", "Radio", "Social Media", "Influencer"],
         ["Influencer"],
+        True,
+    ),
+    (
+        "robyn_media",
+        "samples/robyn_dt_simulated_weekly.csv",
+        "revenue",
+        ["tv_S", "ooh_S", "print_S", "facebook_S", "search_S"],
+        [],
         True,
     ),
 ]
@@ -114,9 +124,17 @@ def our_names(design_info, x, categorical):
     return mapping, order
 
 
+def source(fname):
+    """(path, name written as "file"): a seed file by its bare name, a sample file of the
+    add-in (assets/samples) as "samples/<name>"."""
+    if fname.startswith("samples/"):
+        return os.path.join(SAMPLES, fname[len("samples/") :]), fname
+    return os.path.join(SEEDS, fname), "seeds/" + fname
+
+
 def load(case):
     name, fname, y, x, cat, intercept = case
-    df = pd.read_csv(os.path.join(SEEDS, fname))
+    df = pd.read_csv(source(fname)[0])
     used = [y] + x
     n0 = len(df)
     df = df[used].dropna(how="any").reset_index(drop=True)
@@ -243,7 +261,7 @@ def run(case):
         formula=formula,
     )
     out["case"] = name
-    out["file"] = "seeds/" + fname
+    out["file"] = source(fname)[1]
     out["y"] = y
     out["x"] = list(x)
     out["categorical"] = list(cat)

@@ -3,12 +3,11 @@
  * (src/functions/functions.ts), each export under its id (`ols` -> `OLS`), with the
  * `CustomFunctions` shim that office.js lacks outside Excel.
  */
+import "./customFunctionsShim";
 import * as worksheetFunctions from "../functions/functions";
-import { installCustomFunctionsShim } from "../functions/excelError";
 import type { FunctionTable } from "./workbook/workbook";
 
 export function previewFunctions(): FunctionTable {
-  installCustomFunctionsShim();
   return Object.fromEntries(
     Object.entries(worksheetFunctions)
       .filter(([, value]) => typeof value === "function")

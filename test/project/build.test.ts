@@ -50,6 +50,12 @@ describe("the production build", () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
+  it("builds the browser preview page with its sample data sets", () => {
+    expect(readFileSync(join(out, "index.html"), "utf8")).toMatch(/src="?preview\.js/);
+    expect(existsSync(join(out, "samples", "robyn_dt_simulated_weekly.csv"))).toBe(true);
+    expect(existsSync(join(out, "samples", "README.md"))).toBe(true);
+  });
+
   it("ships the icons the manifest names", () => {
     for (const size of [16, 32, 64, 80])
       expect(existsSync(join(out, "assets", `icon-${size}.png`))).toBe(true);

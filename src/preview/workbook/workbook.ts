@@ -33,6 +33,8 @@ interface Sheet {
   inputs: Map<string, string>;
   /** What is shown, by `row,column`: literal values, formula results and their spills. */
   shown: Map<string, DisplayedCell>;
+  /** Rows and columns in use, kept up to date by `recalculate`. */
+  extent: { rows: number; columns: number };
 }
 
 const key = (row: number, column: number) => `${row},${column}`;
@@ -61,7 +63,12 @@ export class Workbook {
       for (let n = 2; this.sheetIndex(candidate) >= 0; n++) candidate = `${chosen} (${n})`;
       chosen = candidate;
     }
-    this.sheets.push({ name: chosen, inputs: new Map(), shown: new Map() });
+    this.sheets.push({
+      name: chosen,
+      inputs: new Map(),
+      shown: new Map(),
+      extent: { rows: 0, columns: 0 },
+    });
     return this.sheets.length - 1;
   }
 
@@ -95,14 +102,7 @@ export class Workbook {
 
   /** Rows and columns in use (typed or spilled), for sizing the grid. */
   extent(sheet: number): { rows: number; columns: number } {
-    let rows = 0;
-    let columns = 0;
-    for (const k of this.sheets[sheet].shown.keys()) {
-      const [r, c] = k.split(",").map(Number);
-      rows = Math.max(rows, r + 1);
-      columns = Math.max(columns, c + 1);
-    }
-    return { rows, columns };
+    return this.sheets[sheet].extent;
   }
 
   setInput(sheet: number, row: number, column: number, text: string): void {
@@ -167,6 +167,14 @@ export class Workbook {
         const [row, column] = k.split(",").map(Number);
         this.evaluateInto(index, { row, column }, text);
       }
+      let rows = 0;
+      let columns = 0;
+      for (const k of sheet.shown.keys()) {
+        const comma = k.indexOf(",");
+        rows = Math.max(rows, Number(k.slice(0, comma)) + 1);
+        columns = Math.max(columns, Number(k.slice(comma + 1)) + 1);
+      }
+      sheet.extent = { rows, columns };
     });
   }
 

@@ -1,0 +1,2 @@
+/** Style sheets imported for their side effect; webpack bundles them (style-loader). */
+declare module "*.css";

@@ -1,0 +1,188 @@
+/**
+ * The browser preview: a small workbook (sheet tabs, formula bar, grid) whose =MMM. formulas
+ * run the production custom functions, a sample-data menu and CSV opening, and the place where
+ * the task pane will render. It is what `npm start` serves where there is no Excel.
+ */
+import { useCallback, useRef, useState } from "react";
+import type { DataGridHandle } from "react-data-grid";
+import { columnLetter } from "../../engine/data/dataset";
+import { previewFunctions } from "../previewFunctions";
+import { parseCell } from "../workbook/address";
+import { Workbook } from "../workbook/workbook";
+import { SAMPLES } from "./samples";
+import { SheetGrid } from "./SheetGrid";
+import { SheetTabs } from "./SheetTabs";
+
+interface Position {
+  readonly row: number;
+  readonly column: number;
+}
+
+export function PreviewApp() {
+  const workbook = useRef(new Workbook(previewFunctions())).current;
+  const [version, setVersion] = useState(0);
+  const [sheet, setSheet] = useState(0);
+  const [active, setActive] = useState<Position>({ row: 0, column: 0 });
+  const [draft, setDraft] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const grid = useRef<DataGridHandle>(null);
+
+  /** Moves the active cell, as typing an address in Excel's name box does. */
+  const goTo = (address: string) => {
+    const cell = parseCell(address);
+    if (cell === null) return setStatus(`"${address}" is not a cell address.`);
+    setActive(cell);
+    setDraft(null);
+    grid.current?.scrollToCell({ idx: cell.column + 1, rowIdx: cell.row });
+    grid.current?.setActivePosition({ idx: cell.column + 1, rowIdx: cell.row });
+  };
+
+  const commit = (row: number, column: number, text: string) => {
+    workbook.setInput(sheet, row, column, text);
+    setDraft(null);
+    changed();
+  };
+
+  const openSheet = (index: number) => {
+    setSheet(index);
+    setActive({ row: 0, column: 0 });
+    setDraft(null);
+    changed();
+  };
+
+  const loadSample = async (file: string) => {
+    setStatus(`Loading ${file}…`);
+    const response = await fetch(`samples/${file}`);
+    const index = workbook.addCsvSheet(file, await response.text());
+    setStatus(`Loaded ${file} into sheet "${workbook.sheetNames[index]}".`);
+    openSheet(index);
+  };
+
+  const openCsv = async (file: File) => {
+    const index = workbook.addCsvSheet(file.name, await file.text());
+    setStatus(`Opened ${file.name}.`);
+    openSheet(index);
+  };
+
+  const paste = (event: React.ClipboardEvent) => {
+    if ((event.target as HTMLElement).tagName === "INPUT") return;
+    const text = event.clipboardData.getData("text/plain");
+    if (text === "") return;
+    event.preventDefault();
+    const size = workbook.pasteTsv(sheet, active.row, active.column, text);
+    setStatus(
+      `Pasted ${size.rows} × ${size.columns} cells at ${columnLetter(active.column)}${active.row + 1}.`,
+    );
+    changed();
+  };
+
+  const shown = workbook.cell(sheet, active.row, active.column);
+  const input = workbook.input(sheet, active.row, active.column);
+  return (
+    <div className="preview" onPaste={paste}>
+      <header className="toolbar">
+        <strong className="title">MMM for Excel · preview</strong>
+        <label>
+          Sample data{" "}
+          <select
+            aria-label="Sample data"
+            value=""
+            onChange={(event) => {
+              if (event.target.value !== "") void loadSample(event.target.value);
+            }}
+          >
+            <option value="">Choose…</option>
+            {SAMPLES.map((sample) => (
+              <option key={sample.file} value={sample.file}>
+                {sample.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="open-csv">
+          Open CSV…
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            aria-label="Open CSV"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file !== undefined) void openCsv(file);
+              event.target.value = "";
+            }}
+          />
+        </label>
+        <span className="status" role="status">
+          {status}
+        </span>
+      </header>
+      <div className="formula-bar">
+        <input
+          key={`${active.row},${active.column}`}
+          className="name-box"
+          aria-label="Name box"
+          defaultValue={`${columnLetter(active.column)}${active.row + 1}`}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") goTo(event.currentTarget.value);
+          }}
+        />
+        <input
+          className="formula-input"
+          aria-label="Formula bar"
+          value={draft ?? input}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") {
+              commit(active.row, active.column, event.currentTarget.value);
+              setActive({ row: active.row + 1, column: active.column });
+            }
+            if (event.key === "Escape") setDraft(null);
+          }}
+        />
+        {shown.error && (
+          <span className="error-message" role="alert" title={shown.error.message}>
+            {shown.error.code}: {shown.error.message}
+          </span>
+        )}
+      </div>
+      <main className="workspace">
+        <section className="sheet">
+          <SheetGrid
+            workbook={workbook}
+            sheet={sheet}
+            version={version}
+            onSelect={(row, column) => {
+              setActive({ row, column });
+              setDraft(null);
+            }}
+            onCommit={commit}
+            gridRef={grid}
+          />
+          <SheetTabs
+            names={workbook.sheetNames}
+            active={sheet}
+            onSelect={openSheet}
+            onAdd={() => openSheet(workbook.addSheet())}
+            onRename={(index, name) => {
+              try {
+                workbook.renameSheet(index, name);
+                changed();
+              } catch (error) {
+                setStatus((error as Error).message);
+              }
+            }}
+          />
+        </section>
+        <aside className="taskpane-slot" aria-label="Task pane">
+          <h2>Task pane</h2>
+          <p>The guided analysis pane will open here, as it does beside the grid in Excel.</p>
+          <p>
+            Meanwhile, type a formula such as <code>=MMM.OLS(B1:B209, C1:E209)</code> in a cell or
+            in the formula bar.
+          </p>
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+/**
+ * The browser preview end to end, in Debian's Chromium: sample data, =MMM.OLS typed into the
+ * grid and read back against statsmodels, recalculation, errors with their messages, #SPILL!,
+ * paste of tab-separated text, sheet tabs. Screenshots of the key states go to test-results/.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { parseCsv } from "../../src/engine/data/csv";
+import { readReference, relativeError, type StatsmodelsReference } from "../support/olsReference";
+import { serveDirectory } from "./staticServer";
+
+const root = join(__dirname, "..", "..");
+const screenshots = join(root, "test-results");
+const reference = readReference<StatsmodelsReference>("robyn_media.statsmodels.json");
+const SAMPLE = "robyn_dt_simulated_weekly";
+
+let browser: Browser;
+let page: Page;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  server = await serveDirectory(join(root, "dist"));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 2400, height: 1000 } });
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  await page.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cell = (address: string) => page.locator(`[data-cell="${address}"]`);
+const snap = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`) });
+
+async function select(address: string) {
+  await page.fill('input[aria-label="Name box"]', address);
+  await page.press('input[aria-label="Name box"]', "Enter");
+}
+
+async function type(address: string, text: string) {
+  await select(address);
+  await page.fill('input[aria-label="Formula bar"]', text);
+  await page.press('input[aria-label="Formula bar"]', "Enter");
+}
+
+async function numberAt(address: string): Promise<number> {
+  return Number(await cell(address).textContent());
+}
+
+/** The number in the cell right of the one in column `letter` that shows `label`. */
+async function valueRightOf(label: string, letter: string): Promise<number> {
+  const address = await page
+    .locator(`[data-cell^="${letter}"]:text-is("${label}")`)
+    .first()
+    .getAttribute("data-cell");
+  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(address ?? "") ?? [];
+  const next = String.fromCharCode(letters.charCodeAt(letters.length - 1) + 1);
+  return numberAt(`${letters.slice(0, -1)}${next}${row}`);
+}
+
+/** The sample's revenue and five spend columns as tab-separated text, as Excel copies them. */
+function sampleAsTsv(): string {
+  const rows = parseCsv(readFileSync(join(root, "assets", "samples", `${SAMPLE}.csv`), "utf8"));
+  const wanted = ["revenue", "tv_S", "ooh_S", "print_S", "facebook_S", "search_S"].map((name) =>
+    rows[0].indexOf(name),
+  );
+  return rows.map((row) => wanted.map((j) => row[j]).join("\t")).join("\r\n") + "\r\n";
+}
+
+async function pasteAt(address: string, text: string) {
+  await select(address);
+  await page.evaluate((tsv) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", tsv);
+    document
+      .querySelector(".preview")!
+      .dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+  }, text);
+}
+
+describe("the browser preview", () => {
+  it("loads a sample data set into a new sheet", async () => {
+    await page.selectOption('select[aria-label="Sample data"]', `${SAMPLE}.csv`);
+    await page.getByRole("tab", { name: SAMPLE }).waitFor();
+    expect(await cell("B1").textContent()).toBe("revenue");
+    expect(await numberAt("I2")).toBe(8125009);
+    await snap("1-sample-loaded");
+  });
+
+  it("pastes tab-separated text copied from Excel into the right cells", async () => {
+    await page.getByRole("tab", { name: "Sheet1" }).click();
+    await pasteAt("A1", sampleAsTsv());
+    expect(await cell("A1").textContent()).toBe("revenue");
+    expect(await cell("F1").textContent()).toBe("search_S");
+    await select("B3");
+    expect(await page.inputValue('input[aria-label="Formula bar"]')).toBe("28613.4533333333");
+    await snap("2-pasted");
+  });
+
+  it("spills =MMM.OLS typed in a cell, with statsmodels' R-squared and coefficients", async () => {
+    await type("H1", "=MMM.OLS(A1:A209, B1:F209)");
+    await cell("H1").filter({ hasText: "OLS Regression Results" }).waitFor();
+    // The grid shows 10 significant digits: 1e-9 relative.
+    expect(
+      relativeError(await valueRightOf("R-squared", "K"), reference.rSquared as number),
+    ).toBeLessThan(1e-9);
+    expect(
+      relativeError(await valueRightOf("F-statistic", "K"), reference.fStatistic as number),
+    ).toBeLessThan(1e-9);
+    for (const coefficient of reference.coefficients) {
+      const shown = await valueRightOf(coefficient.term, "H");
+      expect([coefficient.term, relativeError(shown, coefficient.estimate) < 1e-9]).toEqual([
+        coefficient.term,
+        true,
+      ]);
+    }
+    await snap("3-ols-summary");
+  });
+
+  it("recalculates when an input cell changes", async () => {
+    const before = await valueRightOf("R-squared", "K");
+    const original = await cell("A5").textContent();
+    await type("A5", "9000000");
+    expect(await valueRightOf("R-squared", "K")).not.toBeCloseTo(before, 6);
+    await snap("4-recalculated");
+    await type("A5", original ?? "");
+    expect(
+      relativeError(await valueRightOf("R-squared", "K"), reference.rSquared as number),
+    ).toBeLessThan(1e-9);
+  });
+
+  it("shows #VALUE! and the function's message for text in a numeric column", async () => {
+    await type("C7", "abc");
+    await cell("H1").filter({ hasText: "#VALUE!" }).waitFor();
+    expect(await cell("H1").getAttribute("title")).toMatch(
+      /MMM\.OLS: x: column "ooh_S" has the text "abc" in row 6 \(cell B7 of the range\)/,
+    );
+    await select("H1");
+    expect(await page.getByRole("alert").textContent()).toMatch(
+      /#VALUE!: MMM\.OLS: x: column "ooh_S"/,
+    );
+    await snap("5-value-error");
+    await type("C7", "0");
+  });
+
+  it("shows #SPILL! when the result's cells are not empty, and spills again once cleared", async () => {
+    await type("J5", "in the way");
+    await cell("H1").filter({ hasText: "#SPILL!" }).waitFor();
+    expect(await cell("H1").getAttribute("title")).toMatch(/J5 is not empty/);
+    await snap("6-spill-blocked");
+    await type("J5", "");
+    await cell("H1").filter({ hasText: "OLS Regression Results" }).waitFor();
+  });
+
+  it("opens a 100,000-row CSV file and jumps to its last row", async () => {
+    const lines = ["week,sales,spend"];
+    for (let i = 1; i <= 100_000; i++)
+      lines.push(`${i},${(1000 + (i % 97) * 3.5).toFixed(2)},${(i % 89) * 10}`);
+    await page.setInputFiles('input[aria-label="Open CSV"]', {
+      name: "big.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(lines.join("\n") + "\n"),
+    });
+    await page.getByRole("tab", { name: "big" }).waitFor();
+    await select("A100001");
+    await cell("A100001").waitFor();
+    expect(await cell("A100001").textContent()).toBe("100000");
+    expect(await cell("C100001").textContent()).toBe(String((100_000 % 89) * 10));
+    await snap("7-hundred-thousand-rows");
+    await page.getByRole("tab", { name: "Sheet1" }).click();
+  });
+
+  it("adds and renames sheets, and a formula reads another sheet", async () => {
+    await page.getByRole("button", { name: "Add sheet" }).click();
+    await page.getByRole("tab", { name: "Sheet4" }).dblclick();
+    await page.fill('input[aria-label="Sheet name"]', "Model");
+    await page.press('input[aria-label="Sheet name"]', "Enter");
+    await page.getByRole("tab", { name: "Model" }).waitFor();
+    await type("A1", '=MMM.OLS(Sheet1!A1:A209, Sheet1!B1:F209, "coef")');
+    expect(await cell("A2").textContent()).toBe("Intercept");
+    expect(relativeError(await numberAt("B3"), reference.coefficients[1].estimate)).toBeLessThan(
+      1e-9,
+    );
+    await snap("8-other-sheet");
+  });
+});
