@@ -37,6 +37,15 @@ if (excel) {
   console.log(
     `Browser preview: http://localhost:${port}/  (the add-in for Excel is served at http://localhost:${port}/taskpane.html; npm run start:excel sideloads it into Excel desktop)`,
   );
-  const server = run("npx", ["webpack", "serve", "--mode", "development"]);
+  // Open a browser where there is one to show the page in.
+  const canOpen =
+    process.platform !== "linux" || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const server = run("npx", [
+    "webpack",
+    "serve",
+    "--mode",
+    "development",
+    ...(canOpen ? ["--open"] : []),
+  ]);
   server.on("exit", (code) => process.exit(code ?? 0));
 }

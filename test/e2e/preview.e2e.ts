@@ -103,6 +103,23 @@ describe("the browser preview", () => {
     await snap("1-sample-loaded");
   });
 
+  it("selects and edits cells with the mouse and the keyboard", async () => {
+    await page.getByRole("tab", { name: "Sheet1" }).click();
+    await cell("B2").click();
+    await page.keyboard.type("42");
+    await page.keyboard.press("Enter");
+    expect(await cell("B2").textContent()).toBe("42");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.inputValue('input[aria-label="Name box"]')).toBe("B3");
+    await cell("C3").dblclick();
+    await page.keyboard.type("seven");
+    await page.keyboard.press("Enter");
+    expect(await cell("C3").textContent()).toBe("seven");
+    await type("B2", "");
+    await type("C3", "");
+    expect(await cell("B2").textContent()).toBe("");
+  });
+
   it("pastes tab-separated text copied from Excel into the right cells", async () => {
     await page.getByRole("tab", { name: "Sheet1" }).click();
     await pasteAt("A1", sampleAsTsv());
