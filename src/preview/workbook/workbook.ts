@@ -105,6 +105,47 @@ export class Workbook {
     return this.sheets[sheet].extent;
   }
 
+  /**
+   * The block of filled cells around a cell, grown until every row and column just outside it is
+   * empty (Excel's current region, what Ctrl+A selects); the cell itself when all around is empty.
+   */
+  currentRegion(sheet: number, row: number, column: number): RangeReference {
+    const shown = this.sheets[sheet].shown;
+    const filled = (r: number, c: number) => r >= 0 && c >= 0 && shown.has(key(r, c));
+    let top = row;
+    let bottom = row;
+    let left = column;
+    let right = column;
+    const anyInRow = (r: number) => {
+      for (let c = left - 1; c <= right + 1; c++) if (filled(r, c)) return true;
+      return false;
+    };
+    const anyInColumn = (c: number) => {
+      for (let r = top - 1; r <= bottom + 1; r++) if (filled(r, c)) return true;
+      return false;
+    };
+    for (let grown = true; grown;) {
+      grown = false;
+      if (top > 0 && anyInRow(top - 1)) {
+        top--;
+        grown = true;
+      }
+      if (anyInRow(bottom + 1)) {
+        bottom++;
+        grown = true;
+      }
+      if (left > 0 && anyInColumn(left - 1)) {
+        left--;
+        grown = true;
+      }
+      if (anyInColumn(right + 1)) {
+        right++;
+        grown = true;
+      }
+    }
+    return { top, left, bottom, right };
+  }
+
   setInput(sheet: number, row: number, column: number, text: string): void {
     this.writeInputs(sheet, row, column, [[text]]);
   }

@@ -1,0 +1,114 @@
+/**
+ * The preview's implementation of the task pane's `WorkbookHost`: reads and writes the in-memory
+ * workbook as the Excel implementation will read and write a real one, so that the pane's code
+ * runs unchanged in the preview. Tables are written as typed text (numbers in full precision,
+ * text that would read as a formula behind an apostrophe), and never over non-empty cells
+ * unless the user agreed.
+ */
+import type { Cell } from "../engine/data/types";
+import type { RangeValues, WorkbookHost } from "../host/workbookHost";
+import { formatCell, parseRange, type RangeReference } from "./workbook/address";
+import type { Workbook } from "./workbook/workbook";
+
+export interface PreviewSelection {
+  readonly sheet: number;
+  readonly row: number;
+  readonly column: number;
+}
+
+export class PreviewHost implements WorkbookHost {
+  constructor(
+    private readonly workbook: Workbook,
+    private readonly selection: () => PreviewSelection,
+    private readonly ask: (question: string) => Promise<boolean>,
+    private readonly changed: () => void = () => undefined,
+  ) {}
+
+  /** The active cell's current region (the block of filled cells around it, as Ctrl+A in Excel). */
+  async readSelection(): Promise<RangeValues> {
+    const { sheet, row, column } = this.selection();
+    return this.read(sheet, this.workbook.currentRegion(sheet, row, column));
+  }
+
+  async readRange(address: string): Promise<RangeValues> {
+    const { sheet, reference } = this.resolve(address);
+    return this.read(sheet, reference);
+  }
+
+  async addSheet(baseName: string): Promise<string> {
+    let n = 1;
+    while (this.workbook.sheetIndex(`${baseName} ${n}`) >= 0) n++;
+    const index = this.workbook.addSheet(`${baseName} ${n}`);
+    this.changed();
+    return this.workbook.sheetNames[index];
+  }
+
+  async writeTable(address: string, table: readonly (readonly Cell[])[]): Promise<void> {
+    const { sheet, reference } = this.resolve(address);
+    const width = table.reduce((widest, row) => Math.max(widest, row.length), 0);
+    let occupied = 0;
+    for (let i = 0; i < table.length; i++)
+      for (let j = 0; j < width; j++) {
+        if (this.workbook.input(sheet, reference.top + i, reference.left + j) !== "") occupied++;
+      }
+    const end = formatCell({
+      row: reference.top + table.length - 1,
+      column: reference.left + width - 1,
+    });
+    const target = `${this.workbook.sheetNames[sheet]}!${formatCell({ row: reference.top, column: reference.left })}:${end}`;
+    if (occupied > 0 && !(await this.confirmOverwrite(target, occupied))) {
+      throw new Error(`Nothing was written: ${target} holds data that would be overwritten.`);
+    }
+    this.workbook.writeInputs(
+      sheet,
+      reference.top,
+      reference.left,
+      table.map((row) => Array.from({ length: width }, (_, j) => typedText(row[j] ?? null))),
+    );
+    this.changed();
+  }
+
+  confirmOverwrite(address: string, nonEmptyCells: number): Promise<boolean> {
+    return this.ask(
+      `${address} holds ${nonEmptyCells} non-empty cell${nonEmptyCells === 1 ? "" : "s"}. Overwrite them?`,
+    );
+  }
+
+  private resolve(address: string): { sheet: number; reference: RangeReference } {
+    const reference = parseRange(address);
+    if (reference === null) throw new Error(`"${address}" is not a range address.`);
+    const sheet =
+      reference.sheet === undefined
+        ? this.selection().sheet
+        : this.workbook.sheetIndex(reference.sheet);
+    if (sheet < 0) throw new Error(`There is no sheet named "${reference.sheet}".`);
+    return { sheet, reference };
+  }
+
+  private read(sheet: number, reference: RangeReference): RangeValues {
+    const values: unknown[][] = [];
+    for (let r = reference.top; r <= reference.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = reference.left; c <= reference.right; c++) {
+        const cell = this.workbook.cell(sheet, r, c);
+        row.push(cell.error !== undefined ? cell.error.code : cell.value);
+      }
+      values.push(row);
+    }
+    const from = formatCell({ row: reference.top, column: reference.left });
+    const to = formatCell({ row: reference.bottom, column: reference.right });
+    return { address: `${this.workbook.sheetNames[sheet]}!${from}:${to}`, values };
+  }
+}
+
+/** A value as typed text that reads back as the same value (apostrophe before formula-like text). */
+function typedText(value: Cell): string {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  return /^[=+\-']/.test(value) ||
+    /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value.trim()) ||
+    /^(true|false)$/i.test(value.trim())
+    ? `'${value}`
+    : value;
+}
