@@ -69,9 +69,11 @@ export class PreviewHost implements WorkbookHost {
   }
 
   confirmOverwrite(address: string, nonEmptyCells: number): Promise<boolean> {
-    return this.ask(
-      `${address} holds ${nonEmptyCells} non-empty cell${nonEmptyCells === 1 ? "" : "s"}. Overwrite them?`,
-    );
+    const cells =
+      nonEmptyCells === 1
+        ? "1 non-empty cell. Overwrite it?"
+        : `${nonEmptyCells} non-empty cells. Overwrite them?`;
+    return this.ask(`${address} holds ${cells}`);
   }
 
   private resolve(address: string): { sheet: number; reference: RangeReference } {

@@ -71,7 +71,7 @@ describe("PreviewHost", () => {
     await expect(declined.host.writeTable("C3", [[1, 2]])).rejects.toThrow(
       /Nothing was written: Sheet1!C3:D3/,
     );
-    expect(declined.questions).toEqual(["Sheet1!C3:D3 holds 1 non-empty cell. Overwrite them?"]);
+    expect(declined.questions).toEqual(["Sheet1!C3:D3 holds 1 non-empty cell. Overwrite it?"]);
     expect(declined.workbook.cell(0, 2, 2).value).toBe(10);
     const accepted = setup(true);
     await accepted.host.writeTable("C3", [[1, 2]]);
