@@ -1,9 +1,9 @@
 /**
  * Where results land. The task pane writes through this interface only, so the same pane code
- * runs in Excel (an Office.js implementation) and in the browser preview (an in-memory
- * workbook). The implementations arrive with the task-pane issue; the contract is fixed here so
- * that the engine's tables (`Cell[][]`) are all a host needs.
+ * runs in Excel (an Office.js implementation) and in the browser preview (src/preview/previewHost.ts).
+ * The engine's tables (`Cell[][]`) and charts (`ChartSpec`) are all a host needs.
  */
+import type { ChartSpec } from "../engine/analyses/chartSpec";
 import type { Cell } from "../engine/data/types";
 
 export interface RangeValues {
@@ -19,8 +19,16 @@ export interface WorkbookHost {
   readRange(address: string): Promise<RangeValues>;
   /** Adds a sheet with a name not yet used (`OLS 1`, `OLS 2`, ...) and returns that name. */
   addSheet(baseName: string): Promise<string>;
-  /** Writes a table with its top-left cell at `address`; never over non-empty cells unless `confirmOverwrite` agreed. */
+  /**
+   * Writes a table with its top-left cell at `address`. When any target cell is not empty it
+   * asks `confirmOverwrite` first and, if the answer is no, writes nothing and rejects.
+   */
   writeTable(address: string, table: readonly (readonly Cell[])[]): Promise<void>;
   /** Asks the user before overwriting non-empty cells; resolves true to proceed. */
   confirmOverwrite(address: string, nonEmptyCells: number): Promise<boolean>;
+  /**
+   * Writes the chart's data table at `dataAddress` (through `writeTable`) and draws the chart
+   * from those cells, placed with its top-left corner at the cell `position`, on the same sheet.
+   */
+  addChart(dataAddress: string, position: string, chart: ChartSpec): Promise<void>;
 }

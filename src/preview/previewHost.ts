@@ -5,6 +5,7 @@
  * text that would read as a formula behind an apostrophe), and never over non-empty cells
  * unless the user agreed.
  */
+import type { ChartSpec } from "../engine/analyses/chartSpec";
 import type { Cell } from "../engine/data/types";
 import type { RangeValues, WorkbookHost } from "../host/workbookHost";
 import { formatCell, parseRange, type RangeReference } from "./workbook/address";
@@ -74,6 +75,14 @@ export class PreviewHost implements WorkbookHost {
         ? "1 non-empty cell. Overwrite it?"
         : `${nonEmptyCells} non-empty cells. Overwrite them?`;
     return this.ask(`${address} holds ${cells}`);
+  }
+
+  /** Writes the chart's data, then keeps the chart with its sheet for the page to draw. */
+  async addChart(dataAddress: string, position: string, chart: ChartSpec): Promise<void> {
+    await this.writeTable(dataAddress, chart.data);
+    const { sheet, reference } = this.resolve(position);
+    this.workbook.addChart(sheet, { row: reference.top, column: reference.left }, chart);
+    this.changed();
   }
 
   private resolve(address: string): { sheet: number; reference: RangeReference } {

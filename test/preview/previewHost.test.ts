@@ -77,4 +77,24 @@ describe("PreviewHost", () => {
     await accepted.host.writeTable("C3", [[1, 2]]);
     expect(accepted.workbook.cell(0, 2, 2).value).toBe(1);
   });
+
+  it("writes a chart's data and keeps the chart with its sheet", async () => {
+    const { host, workbook } = setup();
+    const name = await host.addSheet("OLS");
+    const chart = {
+      kind: "scatter" as const,
+      title: "Actual vs fitted",
+      xAxisTitle: "Fitted",
+      yAxisTitle: "Actual",
+      data: [
+        ["Fitted", "Actual"],
+        [1, 1.5],
+        [2, 1.8],
+      ],
+      series: [{ column: 1, style: "markers" as const }],
+    };
+    await host.addChart(`'${name}'!H1`, `'${name}'!K1`, chart);
+    expect(workbook.cell(1, 2, 8).value).toBe(1.8);
+    expect(workbook.charts(1)).toEqual([{ position: { row: 0, column: 10 }, chart }]);
+  });
 });

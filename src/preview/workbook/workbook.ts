@@ -5,6 +5,7 @@
  * `#SPILL!` marks a result whose target cells are not empty. Every change recalculates every
  * formula (the preview's workbooks are small enough), in row order, sheet by sheet.
  */
+import type { ChartSpec } from "../../engine/analyses/chartSpec";
 import { parseCsv } from "../../engine/data/csv";
 import { formatCell, type CellAddress, type RangeReference } from "./address";
 import { FormulaSyntaxError, isFormula, parseFormula, type FormulaArgument } from "./formula";
@@ -35,6 +36,13 @@ interface Sheet {
   shown: Map<string, DisplayedCell>;
   /** Rows and columns in use, kept up to date by `recalculate`. */
   extent: { rows: number; columns: number };
+  /** Charts placed on the sheet (by the task pane), with their top-left cell. */
+  charts: PlacedChart[];
+}
+
+export interface PlacedChart {
+  readonly position: CellAddress;
+  readonly chart: ChartSpec;
 }
 
 const key = (row: number, column: number) => `${row},${column}`;
@@ -68,6 +76,7 @@ export class Workbook {
       inputs: new Map(),
       shown: new Map(),
       extent: { rows: 0, columns: 0 },
+      charts: [],
     });
     return this.sheets.length - 1;
   }
@@ -88,6 +97,14 @@ export class Workbook {
   sheetIndex(name: string): number {
     const lower = name.toLowerCase();
     return this.sheets.findIndex((sheet) => sheet.name.toLowerCase() === lower);
+  }
+
+  addChart(sheet: number, position: CellAddress, chart: ChartSpec): void {
+    this.sheets[sheet].charts.push({ position, chart });
+  }
+
+  charts(sheet: number): readonly PlacedChart[] {
+    return this.sheets[sheet].charts;
   }
 
   /** What was typed into a cell ("" when empty). */
