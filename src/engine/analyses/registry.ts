@@ -1,0 +1,68 @@
+/**
+ * The analyses the task pane offers, one entry each: the roles its columns play, its options
+ * with defaults, the checks to show before Run, and the run itself from columns to a report.
+ * The pane, the worker and the results sheet work from these entries only, so a new analysis is
+ * a new entry (a new file), not an edit across the pane.
+ */
+import type { Column } from "../data/types";
+import { olsEntry } from "./olsEntry";
+import type { Report } from "./report";
+
+export interface RoleSpec {
+  readonly id: string;
+  readonly label: string;
+  /** Numeric columns only, or any column (text columns are then dummy-coded or grouped). */
+  readonly accepts: "numeric" | "any";
+  readonly multiple: boolean;
+}
+
+export type OptionSpec =
+  | {
+      readonly id: string;
+      readonly label: string;
+      readonly kind: "boolean";
+      readonly default: boolean;
+    }
+  | {
+      readonly id: string;
+      readonly label: string;
+      readonly kind: "number";
+      readonly default: number;
+      readonly min: number;
+      readonly max: number;
+    }
+  | {
+      readonly id: string;
+      readonly label: string;
+      readonly kind: "choice";
+      readonly default: string;
+      readonly choices: readonly { readonly value: string; readonly label: string }[];
+    };
+
+export type OptionValues = Readonly<Record<string, boolean | number | string>>;
+
+/** What the user picked: the columns for each role, and the options. */
+export interface AnalysisInput {
+  readonly roles: Readonly<Record<string, readonly Column[]>>;
+  readonly options: OptionValues;
+}
+
+export interface AnalysisEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly roles: readonly RoleSpec[];
+  readonly options: readonly OptionSpec[];
+  /** Messages to show before Run; empty when the input can run. */
+  validate(input: AnalysisInput): string[];
+  /** Runs the analysis; throws EngineError for data it cannot use. */
+  run(input: AnalysisInput): Report;
+}
+
+export const ANALYSES: readonly AnalysisEntry[] = [olsEntry];
+
+/** The option values with every default filled in. */
+export function withDefaults(entry: AnalysisEntry, options: OptionValues): OptionValues {
+  return Object.fromEntries(
+    entry.options.map((option) => [option.id, options[option.id] ?? option.default]),
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * What an analysis hands to a results sheet: titled tables, a reading in plain language, and
+ * charts. Hosts lay it out; they compute nothing.
+ */
+import type { Cell } from "../data/types";
+import type { ChartSpec } from "./chartSpec";
+
+export interface ReportTable {
+  readonly title: string;
+  /** Header row first. */
+  readonly rows: readonly (readonly Cell[])[];
+  /** Number formats per column (Excel format codes, "" for General), applied below the header. */
+  readonly formats?: readonly string[];
+}
+
+export interface Report {
+  readonly title: string;
+  /** Sentences an analyst can quote, most important first; warnings among them. */
+  readonly reading: readonly string[];
+  readonly tables: readonly ReportTable[];
+  readonly charts: readonly ChartSpec[];
+}
