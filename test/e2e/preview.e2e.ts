@@ -216,4 +216,38 @@ describe("the browser preview", () => {
     );
     await snap("8-other-sheet");
   });
+
+  it("runs OLS from the task pane into a new results sheet, with statsmodels' figures", async () => {
+    await page.getByRole("tab", { name: SAMPLE }).click();
+    await select("A1");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByRole("combobox", { name: "Response (y)" }).click();
+    await page.getByRole("option", { name: "revenue" }).click();
+    for (const name of reference.x) await page.getByRole("checkbox", { name }).check();
+    await snap("9-pane-ready");
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByText('Results are in sheet "OLS 1"').waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "OLS 1", selected: true }).waitFor();
+    expect(
+      relativeError(await valueRightOf("rSquared", "A"), reference.rSquared as number),
+    ).toBeLessThan(1e-9);
+    expect(await cell("A1").textContent()).toBe(
+      "OLS: revenue on tv_S, ooh_S, print_S, facebook_S, search_S",
+    );
+    await snap("10-results-sheet");
+  });
+
+  it("refuses to run from the pane until the roles make sense, saying why", async () => {
+    await page.getByRole("tab", { name: SAMPLE }).click();
+    await select("A1");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await expect(page.getByRole("button", { name: "Run" }).isDisabled()).resolves.toBe(true);
+    expect(await page.getByText("Choose one response column (y).").count()).toBe(1);
+    await page.getByRole("combobox", { name: "Response (y)" }).click();
+    await page.getByRole("option", { name: "DATE" }).click();
+    expect(
+      await page.getByText('The response "DATE" holds text; choose a numeric column.').count(),
+    ).toBe(1);
+    await snap("11-pane-validation");
+  });
 });

@@ -3,10 +3,15 @@
  * run the production custom functions, a sample-data menu and CSV opening, and the place where
  * the task pane will render. It is what `npm start` serves where there is no Excel.
  */
-import { useCallback, useRef, useState } from "react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { columnLetter } from "../../engine/data/dataset";
+import { AnalysisRunner } from "../../taskpane/analysisRunner";
+import { createAnalysisWorker } from "../../taskpane/createAnalysisWorker";
+import { TaskPane } from "../../taskpane/TaskPane";
 import { previewFunctions } from "../previewFunctions";
+import { PreviewHost } from "../previewHost";
 import { parseCell } from "../workbook/address";
 import { Workbook } from "../workbook/workbook";
 import { SAMPLES } from "./samples";
@@ -27,6 +32,20 @@ export function PreviewApp() {
   const [status, setStatus] = useState("");
   const changed = useCallback(() => setVersion((v) => v + 1), []);
   const grid = useRef<DataGridHandle>(null);
+  // The pane reads the selection through the host at any time: keep the latest in a ref.
+  const selection = useRef({ sheet: 0, row: 0, column: 0 });
+  selection.current = { sheet, row: active.row, column: active.column };
+  const host = useMemo(
+    () =>
+      new PreviewHost(
+        workbook,
+        () => selection.current,
+        async (question) => window.confirm(question),
+        changed,
+      ),
+    [workbook, changed],
+  );
+  const runner = useMemo(() => new AnalysisRunner(createAnalysisWorker), []);
 
   /** Moves the active cell, as typing an address in Excel's name box does. */
   const goTo = (address: string) => {
@@ -175,12 +194,13 @@ export function PreviewApp() {
           />
         </section>
         <aside className="taskpane-slot" aria-label="Task pane">
-          <h2>Task pane</h2>
-          <p>The guided analysis pane will open here, as it does beside the grid in Excel.</p>
-          <p>
-            Meanwhile, type a formula such as <code>=MMM.OLS(B1:B209, C1:E209)</code> in a cell or
-            in the formula bar.
-          </p>
+          <FluentProvider theme={webLightTheme}>
+            <TaskPane
+              host={host}
+              runner={runner}
+              onResults={(name) => openSheet(workbook.sheetIndex(name))}
+            />
+          </FluentProvider>
         </aside>
       </main>
     </div>

@@ -1,0 +1,244 @@
+/**
+ * The task pane (Fluent UI v9): data from the selection, an analysis from the registry, its roles
+ * and options with checks before Run, the run in a worker with progress and Cancel, and the
+ * report written to a new results sheet. It talks to the workbook only through `WorkbookHost`,
+ * so the same component runs in Excel and in the browser preview.
+ */
+import {
+  Button,
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  Switch,
+  Text,
+  Title3,
+} from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import { readDataset } from "../engine/data/dataset";
+import type { Dataset } from "../engine/data/types";
+import {
+  ANALYSES,
+  withDefaults,
+  type AnalysisEntry,
+  type OptionValues,
+} from "../engine/analyses/registry";
+import type { WorkbookHost } from "../host/workbookHost";
+import { AnalysisCancelled, type AnalysisRunner } from "./analysisRunner";
+import { writeResultSheet } from "./writeResultSheet";
+
+export interface TaskPaneProps {
+  readonly host: WorkbookHost;
+  readonly runner: AnalysisRunner;
+  /** Called with the results sheet's name once it is written (the preview switches to it). */
+  readonly onResults?: (sheet: string) => void;
+}
+
+interface Source {
+  readonly address: string;
+  readonly dataset: Dataset;
+}
+
+export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
+  const [source, setSource] = useState<Source | null>(null);
+  const [entry, setEntry] = useState<AnalysisEntry>(ANALYSES[0]);
+  const [roles, setRoles] = useState<Record<string, string[]>>({});
+  const [options, setOptions] = useState<OptionValues>(withDefaults(ANALYSES[0], {}));
+  const [running, setRunning] = useState(false);
+  const [message, setMessage] = useState<{
+    intent: "success" | "error" | "info";
+    text: string;
+  } | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const readSelection = async () => {
+    try {
+      const selection = await host.readSelection();
+      const dataset = readDataset(selection.values, { label: selection.address });
+      setSource({ address: selection.address, dataset });
+      setRoles({});
+      setMessage({
+        intent: "info",
+        text: `${selection.address}: ${dataset.rowCount} rows, ${dataset.columns.length} columns.`,
+      });
+    } catch (error) {
+      setMessage({ intent: "error", text: (error as Error).message });
+    }
+  };
+
+  const columnsFor = (role: string) =>
+    (roles[role] ?? []).map((name) =>
+      source!.dataset.columns.find((column) => column.name === name)!,
+    );
+  const input =
+    source === null
+      ? null
+      : { roles: Object.fromEntries(entry.roles.map((r) => [r.id, columnsFor(r.id)])), options };
+  const problems =
+    input === null
+      ? ["Select the data (with its header row) and press Use selection."]
+      : entry.validate(input);
+
+  const run = async () => {
+    if (input === null || problems.length > 0) return;
+    abort.current = new AbortController();
+    setRunning(true);
+    setMessage(null);
+    try {
+      const report = await runner.run(entry.id, input, abort.current.signal);
+      const layout = await writeResultSheet(host, report, entry.id.toUpperCase());
+      setMessage({ intent: "success", text: `Results are in sheet "${layout.sheet}".` });
+      onResults?.(layout.sheet);
+    } catch (error) {
+      const text = error instanceof AnalysisCancelled ? error.message : (error as Error).message;
+      setMessage({ intent: error instanceof AnalysisCancelled ? "info" : "error", text });
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <div className="task-pane">
+      <Title3>MMM analysis</Title3>
+      <section aria-label="Data">
+        <Button appearance="primary" onClick={() => void readSelection()}>
+          Use selection
+        </Button>
+        {source && (
+          <ul className="column-list" aria-label="Columns">
+            {source.dataset.columns.map((column) => (
+              <li key={column.name}>
+                <Text weight="semibold">{column.name}</Text> <Text size={200}>{column.kind}</Text>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Field label="Analysis">
+        <Dropdown
+          value={entry.title}
+          selectedOptions={[entry.id]}
+          onOptionSelect={(_, data) => {
+            const next = ANALYSES.find((candidate) => candidate.id === data.optionValue) ?? entry;
+            setEntry(next);
+            setOptions(withDefaults(next, {}));
+            setRoles({});
+          }}
+        >
+          {ANALYSES.map((candidate) => (
+            <Option key={candidate.id} value={candidate.id}>
+              {candidate.title}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {source &&
+        entry.roles.map((role) =>
+          role.multiple ? (
+            <fieldset key={role.id} className="role" aria-label={role.label}>
+              <legend>{role.label}</legend>
+              {source.dataset.columns.map((column) => (
+                <Checkbox
+                  key={column.name}
+                  label={column.name}
+                  checked={(roles[role.id] ?? []).includes(column.name)}
+                  onChange={(_, data) =>
+                    setRoles({
+                      ...roles,
+                      [role.id]: data.checked
+                        ? [...(roles[role.id] ?? []), column.name]
+                        : (roles[role.id] ?? []).filter((name) => name !== column.name),
+                    })
+                  }
+                />
+              ))}
+            </fieldset>
+          ) : (
+            <Field key={role.id} label={role.label}>
+              <Dropdown
+                aria-label={role.label}
+                placeholder="Choose a column"
+                value={roles[role.id]?.[0] ?? ""}
+                selectedOptions={roles[role.id] ?? []}
+                onOptionSelect={(_, data) =>
+                  setRoles({ ...roles, [role.id]: data.optionValue ? [data.optionValue] : [] })
+                }
+              >
+                {source.dataset.columns.map((column) => (
+                  <Option key={column.name} value={column.name}>
+                    {column.name}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          ),
+        )}
+      {entry.options.map((option) => {
+        const value = options[option.id];
+        if (option.kind === "boolean") {
+          return (
+            <Switch
+              key={option.id}
+              label={option.label}
+              checked={value === true}
+              onChange={(_, data) => setOptions({ ...options, [option.id]: data.checked })}
+            />
+          );
+        }
+        if (option.kind === "number") {
+          return (
+            <Field key={option.id} label={option.label}>
+              <Input
+                type="number"
+                value={String(value)}
+                onChange={(_, data) => setOptions({ ...options, [option.id]: Number(data.value) })}
+              />
+            </Field>
+          );
+        }
+        return (
+          <Field key={option.id} label={option.label}>
+            <Dropdown
+              value={option.choices.find((choice) => choice.value === value)?.label ?? ""}
+              selectedOptions={[String(value)]}
+              onOptionSelect={(_, data) =>
+                setOptions({ ...options, [option.id]: data.optionValue ?? option.default })
+              }
+            >
+              {option.choices.map((choice) => (
+                <Option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        );
+      })}
+      {problems.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{problems.join(" ")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className="run-row">
+        <Button
+          appearance="primary"
+          disabled={running || problems.length > 0}
+          onClick={() => void run()}
+        >
+          Run
+        </Button>
+        {running && <Button onClick={() => abort.current?.abort()}>Cancel</Button>}
+      </div>
+      {running && <ProgressBar aria-label="Running" />}
+      {message && (
+        <MessageBar intent={message.intent} role="status">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
