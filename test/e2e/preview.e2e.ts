@@ -234,6 +234,13 @@ describe("the browser preview", () => {
     expect(await cell("A1").textContent()).toBe(
       "OLS: revenue on tv_S, ooh_S, print_S, facebook_S, search_S",
     );
+    // The four charts are drawn from the data written beside them on the sheet.
+    const charts = page.getByRole("figure");
+    await expect(charts.count()).resolves.toBe(4);
+    expect(await charts.first().locator("figcaption").textContent()).toBe("Actual vs fitted");
+    expect(await charts.first().locator(".recharts-scatter-symbol").count()).toBeGreaterThanOrEqual(
+      208,
+    );
     await snap("10-results-sheet");
   });
 

@@ -14,6 +14,7 @@ import { previewFunctions } from "../previewFunctions";
 import { PreviewHost } from "../previewHost";
 import { parseCell } from "../workbook/address";
 import { Workbook } from "../workbook/workbook";
+import { ChartView } from "./ChartView";
 import { SAMPLES } from "./samples";
 import { SheetGrid } from "./SheetGrid";
 import { SheetTabs } from "./SheetTabs";
@@ -178,6 +179,13 @@ export function PreviewApp() {
             onCommit={commit}
             gridRef={grid}
           />
+          {workbook.charts(sheet).length > 0 && (
+            <div className="chart-strip" aria-label="Charts">
+              {workbook.charts(sheet).map((placed, index) => (
+                <ChartView key={index} chart={placed.chart} />
+              ))}
+            </div>
+          )}
           <SheetTabs
             names={workbook.sheetNames}
             active={sheet}

@@ -1,0 +1,118 @@
+/**
+ * A `ChartSpec` drawn in the preview with recharts (MIT), from the same data table that the
+ * results sheet holds: scatter charts with marker, line and dashed series over numeric x, line
+ * charts over category x (the coefficients with their intervals), column charts.
+ */
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { ChartSeriesSpec, ChartSpec } from "../../engine/analyses/chartSpec";
+
+const COLOURS = ["#0f6c74", "#c239b3", "#8a8886", "#ca5010"];
+const WIDTH = 420;
+const HEIGHT = 260;
+
+export function ChartView({ chart }: { chart: ChartSpec }) {
+  return (
+    <figure className="chart" aria-label={chart.title}>
+      <figcaption>{chart.title}</figcaption>
+      {chart.kind === "scatter" ? <ScatterView chart={chart} /> : <CategoryView chart={chart} />}
+    </figure>
+  );
+}
+
+function seriesName(chart: ChartSpec, series: ChartSeriesSpec): string {
+  return String(chart.data[0]?.[series.column] ?? `Series ${series.column}`);
+}
+
+function ScatterView({ chart }: { chart: ChartSpec }) {
+  const rows = chart.data.slice(1);
+  return (
+    <ScatterChart width={WIDTH} height={HEIGHT} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis
+        type="number"
+        dataKey="x"
+        name={chart.xAxisTitle}
+        label={{ value: chart.xAxisTitle, position: "bottom" }}
+        domain={["auto", "auto"]}
+      />
+      <YAxis type="number" dataKey="y" name={chart.yAxisTitle} domain={["auto", "auto"]} />
+      <Tooltip />
+      <Legend verticalAlign="top" />
+      {chart.series.map((series, index) => {
+        const points = rows
+          .map((row) => ({ x: Number(row[0]), y: Number(row[series.column]) }))
+          .filter((point) => Number.isFinite(point.x) && Number.isFinite(point.y));
+        if (series.style !== "markers") points.sort((a, b) => a.x - b.x);
+        return (
+          <Scatter
+            key={series.column}
+            name={seriesName(chart, series)}
+            data={points}
+            fill={COLOURS[index % COLOURS.length]}
+            line={
+              series.style === "markers"
+                ? false
+                : { strokeDasharray: series.style === "dashed" ? "5 4" : undefined }
+            }
+            shape={series.style === "markers" ? "circle" : () => <g />}
+            isAnimationActive={false}
+          />
+        );
+      })}
+    </ScatterChart>
+  );
+}
+
+function CategoryView({ chart }: { chart: ChartSpec }) {
+  const data = chart.data
+    .slice(1)
+    .map((row) =>
+      Object.fromEntries([
+        ["x", row[0]],
+        ...chart.series.map((s) => [seriesName(chart, s), row[s.column]]),
+      ]),
+    );
+  const Chart = chart.kind === "column" ? BarChart : LineChart;
+  return (
+    <Chart
+      width={WIDTH}
+      height={HEIGHT}
+      data={data}
+      margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+    >
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis dataKey="x" type="category" label={{ value: chart.xAxisTitle, position: "bottom" }} />
+      <YAxis />
+      <Tooltip />
+      <Legend verticalAlign="top" />
+      {chart.series.map((series, index) => {
+        const name = seriesName(chart, series);
+        const colour = COLOURS[index % COLOURS.length];
+        return chart.kind === "column" ? (
+          <Bar key={series.column} dataKey={name} fill={colour} isAnimationActive={false} />
+        ) : (
+          <Line
+            key={series.column}
+            dataKey={name}
+            stroke={series.style === "markers" ? "none" : colour}
+            strokeDasharray={series.style === "dashed" ? "5 4" : undefined}
+            dot={{ r: 4, fill: colour, stroke: colour }}
+            isAnimationActive={false}
+          />
+        );
+      })}
+    </Chart>
+  );
+}
