@@ -24,7 +24,7 @@ module.exports = async (_env, argv) => {
     devtool: production ? "source-map" : "eval-source-map",
     entry: {
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      taskpane: "./src/taskpane/main.tsx",
       preview: "./src/preview/main.tsx",
     },
     output: {

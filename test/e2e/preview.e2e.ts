@@ -257,4 +257,14 @@ describe("the browser preview", () => {
     ).toBe(1);
     await snap("11-pane-validation");
   });
+
+  it("serves the Excel task pane page, which outside Excel says so and loads without errors", async () => {
+    const pane = await browser.newPage();
+    const errors: string[] = [];
+    pane.on("pageerror", (error) => errors.push(error.message));
+    await pane.goto(`${server.url}taskpane.html`);
+    await pane.getByText(/Not running inside Excel/).waitFor();
+    expect(errors).toEqual([]);
+    await pane.close();
+  });
 });
