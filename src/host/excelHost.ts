@@ -12,6 +12,7 @@
 import type { ChartSeriesSpec, ChartSpec } from "../engine/analyses/chartSpec";
 import type { Cell } from "../engine/data/types";
 import type { RangeValues, WorkbookHost } from "./workbookHost";
+import { escapeText, overwriteQuestion } from "./cellText";
 
 /** `Excel.run`, or a stand-in that hands the batch a mock context. */
 export type ExcelBatchRunner = <T>(
@@ -128,8 +129,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   confirmOverwrite(address: string, nonEmptyCells: number): Promise<boolean> {
-    const pronoun = nonEmptyCells === 1 ? "it" : "them";
-    return this.ask(`${address} holds ${cellCount(nonEmptyCells)}. Overwrite ${pronoun}?`);
+    return this.ask(overwriteQuestion(address, nonEmptyCells));
   }
 
   /**
@@ -297,12 +297,6 @@ function tableWidth(table: readonly (readonly Cell[])[]): number {
   return table.reduce((widest, row) => Math.max(widest, row.length), 0);
 }
 
-/** Text Excel would turn into a formula, or whose leading apostrophe it would swallow. */
-const FORMULA_LIKE = /^[=+\-@']/;
-/** Text Excel would turn into a number, a percentage, a boolean or an error value. */
-const VALUE_LIKE =
-  /^([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?|true|false|#N\/A|#VALUE!|#REF!|#DIV\/0!|#NUM!|#NAME\?|#NULL!)$/i;
-
 /**
  * One cell as Excel should receive it. Blank is "": `null` in `Range.values` means "leave the
  * cell as it is", and JSON turns NaN and ±Infinity into `null`, so those become "" as well (the
@@ -313,7 +307,7 @@ function excelInput(cell: Cell): ExcelInput {
   if (cell === null) return "";
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
   if (typeof cell === "boolean") return cell;
-  return FORMULA_LIKE.test(cell) || VALUE_LIKE.test(cell.trim()) ? `'${cell}` : cell;
+  return escapeText(cell);
 }
 
 function cellCount(n: number): string {

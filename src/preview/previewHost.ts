@@ -7,6 +7,7 @@
  */
 import type { ChartSpec } from "../engine/analyses/chartSpec";
 import type { Cell } from "../engine/data/types";
+import { escapeText, overwriteQuestion } from "../host/cellText";
 import type { RangeValues, WorkbookHost } from "../host/workbookHost";
 import { formatCell, parseRange, type RangeReference } from "./workbook/address";
 import type { Workbook } from "./workbook/workbook";
@@ -70,11 +71,7 @@ export class PreviewHost implements WorkbookHost {
   }
 
   confirmOverwrite(address: string, nonEmptyCells: number): Promise<boolean> {
-    const cells =
-      nonEmptyCells === 1
-        ? "1 non-empty cell. Overwrite it?"
-        : `${nonEmptyCells} non-empty cells. Overwrite them?`;
-    return this.ask(`${address} holds ${cells}`);
+    return this.ask(overwriteQuestion(address, nonEmptyCells));
   }
 
   /** Writes the chart's data, then keeps the chart with its sheet for the page to draw. */
@@ -97,29 +94,17 @@ export class PreviewHost implements WorkbookHost {
   }
 
   private read(sheet: number, reference: RangeReference): RangeValues {
-    const values: unknown[][] = [];
-    for (let r = reference.top; r <= reference.bottom; r++) {
-      const row: unknown[] = [];
-      for (let c = reference.left; c <= reference.right; c++) {
-        const cell = this.workbook.cell(sheet, r, c);
-        row.push(cell.error !== undefined ? cell.error.code : cell.value);
-      }
-      values.push(row);
-    }
+    const values = this.workbook.values(sheet, reference);
     const from = formatCell({ row: reference.top, column: reference.left });
     const to = formatCell({ row: reference.bottom, column: reference.right });
     return { address: `${this.workbook.sheetNames[sheet]}!${from}:${to}`, values };
   }
 }
 
-/** A value as typed text that reads back as the same value (apostrophe before formula-like text). */
+/** A value as typed text that reads back as the same value (see escapeText). */
 function typedText(value: Cell): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  return /^[=+\-']/.test(value) ||
-    /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value.trim()) ||
-    /^(true|false)$/i.test(value.trim())
-    ? `'${value}`
-    : value;
+  return escapeText(value);
 }

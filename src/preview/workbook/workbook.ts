@@ -107,6 +107,23 @@ export class Workbook {
     return this.sheets[sheet].charts;
   }
 
+  /** A range's values as Excel hands them over: blanks as null, errors as their code. */
+  values(sheet: number, reference: RangeReference): unknown[][] {
+    const shown = this.sheets[sheet].shown;
+    const rows: unknown[][] = [];
+    for (let r = reference.top; r <= reference.bottom; r++) {
+      const line: unknown[] = [];
+      for (let c = reference.left; c <= reference.right; c++) {
+        const cell = shown.get(key(r, c));
+        line.push(
+          cell === undefined ? null : cell.error !== undefined ? cell.error.code : cell.value,
+        );
+      }
+      rows.push(line);
+    }
+    return rows;
+  }
+
   /** What was typed into a cell ("" when empty). */
   input(sheet: number, row: number, column: number): string {
     return this.sheets[sheet].inputs.get(key(row, column)) ?? "";
@@ -316,19 +333,7 @@ export class Workbook {
   private rangeValues(sheetIndex: number, reference: RangeReference): unknown[][] {
     const index = reference.sheet === undefined ? sheetIndex : this.sheetIndex(reference.sheet);
     if (index < 0) throw new FormulaSyntaxError(`There is no sheet named "${reference.sheet}".`);
-    const shown = this.sheets[index].shown;
-    const rows: unknown[][] = [];
-    for (let r = reference.top; r <= reference.bottom; r++) {
-      const line: unknown[] = [];
-      for (let c = reference.left; c <= reference.right; c++) {
-        const cell = shown.get(key(r, c));
-        line.push(
-          cell === undefined ? null : cell.error !== undefined ? cell.error.code : cell.value,
-        );
-      }
-      rows.push(line);
-    }
-    return rows;
+    return this.values(index, reference);
   }
 }
 
