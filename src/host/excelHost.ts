@@ -128,6 +128,20 @@ export class ExcelHost implements WorkbookHost {
     await this.run((context) => this.writeRows(context, address, rows));
   }
 
+  /** A string that starts with "=" assigned to `values` is a formula to Excel (OFFICE.md). */
+  async writeFormula(address: string, formula: string): Promise<void> {
+    const target = await this.run((context) => this.inspectTarget(context, address, 1, 1));
+    if (target.nonEmptyCells > 0 && !(await this.confirmOverwrite(target.address, 1))) {
+      throw new Error(
+        `Nothing was written: ${target.address} is not empty and overwriting was declined.`,
+      );
+    }
+    await this.run(async (context) => {
+      anchorAt(context, address).values = [[formula]];
+      await context.sync();
+    });
+  }
+
   confirmOverwrite(address: string, nonEmptyCells: number): Promise<boolean> {
     return this.ask(overwriteQuestion(address, nonEmptyCells));
   }

@@ -24,6 +24,11 @@ export interface WorkbookHost {
    * asks `confirmOverwrite` first and, if the answer is no, writes nothing and rejects.
    */
   writeTable(address: string, table: readonly (readonly Cell[])[]): Promise<void>;
+  /**
+   * Writes a formula (such as `=MMM.OLS(...)`) into one cell, asking first when the cell is not
+   * empty; its result then spills and recalculates as the data change.
+   */
+  writeFormula(address: string, formula: string): Promise<void>;
   /** Asks the user before overwriting non-empty cells; resolves true to proceed. */
   confirmOverwrite(address: string, nonEmptyCells: number): Promise<boolean>;
   /**

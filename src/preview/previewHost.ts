@@ -70,6 +70,20 @@ export class PreviewHost implements WorkbookHost {
     this.changed();
   }
 
+  async writeFormula(address: string, formula: string): Promise<void> {
+    const { sheet, reference } = this.resolve(address);
+    const { top: row, left: column } = reference;
+    const target = `${this.workbook.sheetNames[sheet]}!${formatCell({ row, column })}`;
+    if (
+      this.workbook.input(sheet, row, column) !== "" &&
+      !(await this.confirmOverwrite(target, 1))
+    ) {
+      throw new Error(`Nothing was written: ${target} is not empty and overwriting was declined.`);
+    }
+    this.workbook.setInput(sheet, row, column, formula);
+    this.changed();
+  }
+
   confirmOverwrite(address: string, nonEmptyCells: number): Promise<boolean> {
     return this.ask(overwriteQuestion(address, nonEmptyCells));
   }

@@ -29,6 +29,7 @@ import {
 } from "../engine/analyses/registry";
 import type { WorkbookHost } from "../host/workbookHost";
 import { AnalysisCancelled, type AnalysisRunner } from "./analysisRunner";
+import { writeLiveFormulas } from "./liveFormulas";
 import { writeResultSheet } from "./writeResultSheet";
 
 export interface TaskPaneProps {
@@ -49,6 +50,7 @@ export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
   const [roles, setRoles] = useState<Record<string, string[]>>({});
   const [options, setOptions] = useState<OptionValues>(withDefaults(ANALYSES[0], {}));
   const [running, setRunning] = useState(false);
+  const [live, setLive] = useState(false);
   const [message, setMessage] = useState<{
     intent: "success" | "error" | "info";
     text: string;
@@ -78,10 +80,20 @@ export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
     source === null
       ? null
       : { roles: Object.fromEntries(entry.roles.map((r) => [r.id, columnsFor(r.id)])), options };
+  const liveSource =
+    source === null
+      ? null
+      : { address: source.address, columnNames: source.dataset.columns.map((c) => c.name) };
   const problems =
     input === null
       ? ["Select the data (with its header row) and press Use selection."]
       : entry.validate(input);
+  // Formulas are planned only for an input that would run; a plan that fails says why.
+  const livePlan =
+    live && input !== null && liveSource !== null && problems.length === 0
+      ? entry.liveFormulas?.(input, liveSource)
+      : undefined;
+  if (typeof livePlan === "string") problems.push(livePlan);
 
   const run = async () => {
     if (input === null || problems.length > 0) return;
@@ -89,6 +101,12 @@ export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
     setRunning(true);
     setMessage(null);
     try {
+      if (livePlan !== undefined && typeof livePlan !== "string") {
+        const sheet = await writeLiveFormulas(host, entry.id.toUpperCase(), livePlan);
+        setMessage({ intent: "success", text: `Live formulas are in sheet "${sheet}".` });
+        onResults?.(sheet);
+        return;
+      }
       const report = await runner.run(entry.id, input, abort.current.signal);
       const layout = await writeResultSheet(host, report, entry.id.toUpperCase());
       setMessage({ intent: "success", text: `Results are in sheet "${layout.sheet}".` });
@@ -218,6 +236,13 @@ export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
           </Field>
         );
       })}
+      {entry.liveFormulas && (
+        <Switch
+          label="Write as live formulas"
+          checked={live}
+          onChange={(_, data) => setLive(data.checked)}
+        />
+      )}
       {problems.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{problems.join(" ")}</MessageBarBody>

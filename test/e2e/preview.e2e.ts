@@ -244,6 +244,37 @@ describe("the browser preview", () => {
     await snap("10-results-sheet");
   });
 
+  it("writes live formulas from the pane that recalculate when an input cell changes", async () => {
+    await page.getByRole("tab", { name: "Sheet1" }).click();
+    await select("A1");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByRole("combobox", { name: "Response (y)" }).click();
+    await page.getByRole("option", { name: "revenue" }).click();
+    for (const name of reference.x) await page.getByRole("checkbox", { name }).check();
+    await page.getByRole("switch", { name: "Write as live formulas" }).check();
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByText('Live formulas are in sheet "OLS 2"').waitFor();
+    await select("A3");
+    expect(await page.inputValue('input[aria-label="Formula bar"]')).toBe(
+      "=MMM.OLS(Sheet1!A1:A209, Sheet1!B1:F209)",
+    );
+    expect(
+      relativeError(await valueRightOf("R-squared", "D"), reference.rSquared as number),
+    ).toBeLessThan(1e-9);
+    await snap("11-live-formulas");
+    await page.getByRole("tab", { name: "Sheet1" }).click();
+    const original = await cell("A5").textContent();
+    await type("A5", "9000000");
+    await page.getByRole("tab", { name: "OLS 2" }).click();
+    expect(await valueRightOf("R-squared", "D")).not.toBeCloseTo(reference.rSquared as number, 6);
+    await page.getByRole("tab", { name: "Sheet1" }).click();
+    await type("A5", original ?? "");
+    await page.getByRole("tab", { name: "OLS 2" }).click();
+    expect(
+      relativeError(await valueRightOf("R-squared", "D"), reference.rSquared as number),
+    ).toBeLessThan(1e-9);
+  });
+
   it("refuses to run from the pane until the roles make sense, saying why", async () => {
     await page.getByRole("tab", { name: SAMPLE }).click();
     await select("A1");
@@ -255,7 +286,7 @@ describe("the browser preview", () => {
     expect(
       await page.getByText('The response "DATE" holds text; choose a numeric column.').count(),
     ).toBe(1);
-    await snap("11-pane-validation");
+    await snap("12-pane-validation");
   });
 
   it("serves the Excel task pane page, which outside Excel says so and loads without errors", async () => {

@@ -1,8 +1,9 @@
 /** The task pane's "Regression (OLS)": y, x columns, intercept, confidence level, robust errors. */
 import type { CovarianceType } from "../models/ols";
+import { sourceColumns } from "./liveRanges";
 import { runOls } from "./ols";
 import { olsReport } from "./olsReport";
-import type { AnalysisEntry, AnalysisInput } from "./registry";
+import type { AnalysisEntry, AnalysisInput, LiveSheet, LiveSource } from "./registry";
 
 export const olsEntry: AnalysisEntry = {
   id: "ols",
@@ -67,5 +68,35 @@ export const olsEntry: AnalysisEntry = {
       result,
       x.map((column) => column.name),
     );
+  },
+  liveFormulas(input: AnalysisInput, source: LiveSource): LiveSheet | string {
+    if (
+      input.options.covarianceType !== undefined &&
+      input.options.covarianceType !== "nonrobust"
+    ) {
+      return "=MMM.OLS shows classical standard errors; choose Classical to write live formulas.";
+    }
+    if (input.options.confidenceLevel !== undefined && input.options.confidenceLevel !== 0.95) {
+      return "=MMM.OLS shows 95 % intervals; set the confidence level to 0.95 to write live formulas.";
+    }
+    const columns = sourceColumns(source);
+    if (typeof columns === "string") return columns;
+    const yName = input.roles.y[0].name;
+    const xNames = input.roles.x.map((column) => column.name);
+    const x = columns.block(xNames);
+    if (x === null) {
+      return "Live formulas need the x columns side by side and ticked in their order in the data; move them together, or write values instead.";
+    }
+    const y = columns.column(yName);
+    const intercept = input.options.intercept !== false;
+    const formula = (output: string) =>
+      `=MMM.OLS(${y}, ${x}${intercept ? (output === "summary" ? "" : `, "${output}"`) : `, "${output}", FALSE`})`;
+    return {
+      title: `OLS (live formulas): ${yName} on ${xNames.join(", ")}`,
+      formulas: [
+        { cell: "A3", formula: formula("summary") },
+        { cell: "J3", formula: formula("anova") },
+      ],
+    };
   },
 };

@@ -56,6 +56,24 @@ export interface AnalysisEntry {
   validate(input: AnalysisInput): string[];
   /** Runs the analysis; throws EngineError for data it cannot use. */
   run(input: AnalysisInput): Report;
+  /**
+   * The report as live worksheet formulas over the source range, when the analysis has a
+   * worksheet function: the cells of a new sheet and their formulas, or why the choice cannot be
+   * written as formulas.
+   */
+  liveFormulas?(input: AnalysisInput, source: LiveSource): LiveSheet | string;
+}
+
+/** The source range with its sheet (`Sales!A1:E573`), and its column names in order. */
+export interface LiveSource {
+  readonly address: string;
+  readonly columnNames: readonly string[];
+}
+
+export interface LiveSheet {
+  readonly title: string;
+  /** Cells of the new sheet (`A3`) and the formulas to put there. */
+  readonly formulas: readonly { readonly cell: string; readonly formula: string }[];
 }
 
 export const ANALYSES: readonly AnalysisEntry[] = [olsEntry];
