@@ -480,6 +480,29 @@ describe("ExcelHost", () => {
     });
   });
 
+  describe("writing a formula", () => {
+    it("writes the formula as typed (no apostrophe), so that Excel evaluates and spills it", async () => {
+      const excel = new FakeExcel({ Sheet1: [] });
+      const { host, questions } = hostOver(excel);
+
+      await host.writeFormula("C3", "=MMM.OLS(Data!A1:A209, Data!B1:F209)");
+
+      expect(questions).toEqual([]);
+      expect(excel.grid("Sheet1")[2]?.[2]).toBe("=MMM.OLS(Data!A1:A209, Data!B1:F209)");
+    });
+
+    it("asks before replacing a filled cell, and writes nothing when told no", async () => {
+      const excel = new FakeExcel({ Sheet1: [["keep me"]] });
+      const { host, questions } = hostOver(excel, { answer: false });
+
+      await expect(host.writeFormula("A1", "=MMM.OLS(B1:B9, C1:C9)")).rejects.toThrow(
+        /Nothing was written: Sheet1!A1 is not empty/,
+      );
+      expect(questions).toEqual(["Sheet1!A1 holds 1 non-empty cell. Overwrite it?"]);
+      expect(excel.grid("Sheet1")).toEqual([["keep me"]]);
+    });
+  });
+
   describe("adding a sheet", () => {
     it("takes the first free number, comparing names without case", async () => {
       const excel = new FakeExcel({ Sheet1: [], "OLS 1": [], "ols 2": [] });
