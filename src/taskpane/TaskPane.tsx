@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { readDataset } from "../engine/data/dataset";
-import type { Dataset } from "../engine/data/types";
+import type { Column, Dataset } from "../engine/data/types";
 import {
   ANALYSES,
   withDefaults,
@@ -130,7 +130,11 @@ export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
           <ul className="column-list" aria-label="Columns">
             {source.dataset.columns.map((column) => (
               <li key={column.name}>
-                <Text weight="semibold">{column.name}</Text> <Text size={200}>{column.kind}</Text>
+                <Text weight="semibold">{column.name}</Text>{" "}
+                <Text size={200}>
+                  {column.kind}
+                  {missingCount(column) > 0 ? `, ${missingCount(column)} missing` : ""}
+                </Text>
               </li>
             ))}
           </ul>
@@ -266,4 +270,15 @@ export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
       )}
     </div>
   );
+}
+
+/** Blank or error cells of a column (NaN in a numeric one, null in a categorical one). */
+function missingCount(column: Column): number {
+  let missing = 0;
+  if (column.kind === "numeric") {
+    for (const value of column.values) if (Number.isNaN(value)) missing++;
+  } else {
+    for (const value of column.values) if (value === null) missing++;
+  }
+  return missing;
 }

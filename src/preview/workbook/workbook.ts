@@ -158,21 +158,23 @@ export class Workbook {
       for (let r = top - 1; r <= bottom + 1; r++) if (filled(r, c)) return true;
       return false;
     };
+    // Rows first, then columns, until neither grows: checking a column scans the current
+    // height, so interleaving the two would cost rows^2 on a long table.
     for (let grown = true; grown;) {
       grown = false;
-      if (top > 0 && anyInRow(top - 1)) {
+      while (top > 0 && anyInRow(top - 1)) {
         top--;
         grown = true;
       }
-      if (anyInRow(bottom + 1)) {
+      while (anyInRow(bottom + 1)) {
         bottom++;
         grown = true;
       }
-      if (left > 0 && anyInColumn(left - 1)) {
+      while (left > 0 && anyInColumn(left - 1)) {
         left--;
         grown = true;
       }
-      if (anyInColumn(right + 1)) {
+      while (anyInColumn(right + 1)) {
         right++;
         grown = true;
       }

@@ -141,4 +141,12 @@ describe("the preview workbook", () => {
     });
     expect(parseRange("Sales")).toBeNull();
   });
+
+  it("finds the current region of a 100,000-row table in linear time", () => {
+    const book = new Workbook(previewFunctions());
+    const lines = ["week\tsales"];
+    for (let i = 1; i <= 100_000; i++) lines.push(`${i}\t${i % 7}`);
+    book.pasteTsv(0, 0, 0, lines.join("\n"));
+    expect(book.currentRegion(0, 5, 1)).toEqual({ top: 0, left: 0, bottom: 100_000, right: 1 });
+  });
 });
