@@ -1,26 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { readCsvDataset } from "../../../src/engine/data/csv";
 import { buildDesign, selectColumns } from "../../../src/engine/data/design";
 import type { CategoricalColumn, Column, NumericColumn } from "../../../src/engine/data/types";
 import { EngineError } from "../../../src/engine/errors";
+import { thrown } from "../../support/engineErrors";
+import { readSeedCsv } from "../../support/olsReference";
 
-/** A seed CSV from test/fixtures/seeds, or ../shared/data/seeds before it was copied. */
+/** A seed CSV from test/fixtures/seeds. */
 function readSeed(name: string): string {
-  const local = join(__dirname, "..", "..", "fixtures", "seeds", name);
-  const path = existsSync(local) ? local : join("/work/shared/data/seeds", name);
-  return readFileSync(path, "utf8");
-}
-
-function thrown(action: () => unknown): EngineError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error("expected an EngineError");
+  return readSeedCsv(`seeds/${name}`);
 }
 
 function numericColumn(name: string, values: readonly number[]): NumericColumn {

@@ -1,0 +1,12 @@
+/** The EngineError an action throws, for asserting its code and message; anything else fails. */
+import { EngineError } from "../../src/engine/errors";
+
+export function thrown(action: () => unknown): EngineError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof EngineError) return error;
+    throw error;
+  }
+  throw new Error("expected an EngineError");
+}
