@@ -11,7 +11,7 @@
  */
 import type { ChartSeriesSpec, ChartSpec } from "../engine/analyses/chartSpec";
 import type { Cell } from "../engine/data/types";
-import type { RangeValues, WorkbookHost } from "./workbookHost";
+import type { RangeValues, TableStyle, WorkbookHost } from "./workbookHost";
 import { escapeText, overwriteQuestion } from "./cellText";
 
 /** `Excel.run`, or a stand-in that hands the batch a mock context. */
@@ -109,7 +109,11 @@ export class ExcelHost implements WorkbookHost {
    * Checks the target in one batch, asks (outside any batch: the user may take minutes, and the
    * workbook must not wait on an open request meanwhile), then writes in a second batch.
    */
-  async writeTable(address: string, table: readonly (readonly Cell[])[]): Promise<void> {
+  async writeTable(
+    address: string,
+    table: readonly (readonly Cell[])[],
+    style: TableStyle = {},
+  ): Promise<void> {
     const rows = excelRows(table);
     const columns = rows[0]?.length ?? 0;
     if (columns === 0) return;
@@ -125,7 +129,7 @@ export class ExcelHost implements WorkbookHost {
           "and overwriting was declined.",
       );
     }
-    await this.run((context) => this.writeRows(context, address, rows));
+    await this.run((context) => this.writeRows(context, address, rows, style));
   }
 
   /** A string that starts with "=" assigned to `values` is a formula to Excel (OFFICE.md). */
@@ -155,7 +159,7 @@ export class ExcelHost implements WorkbookHost {
    */
   async addChart(dataAddress: string, position: string, chart: ChartSpec): Promise<void> {
     checkChart(chart);
-    await this.writeTable(dataAddress, chart.data);
+    await this.writeTable(dataAddress, chart.data, { headerRows: 1 });
     const seriesApi = this.isSetSupported("ExcelApi", "1.7");
     await this.run(async (context) => {
       const sheet = worksheetOf(context, dataAddress);
@@ -216,17 +220,35 @@ export class ExcelHost implements WorkbookHost {
     return { address: target.address, nonEmptyCells };
   }
 
+  /**
+   * Values and number formats go block by block, in the same request; bold rows (headers,
+   * significant terms) follow in one last request, a range per row.
+   */
   private async writeRows(
     context: Excel.RequestContext,
     address: string,
     rows: readonly ExcelInput[][],
+    style: TableStyle,
   ): Promise<void> {
     const anchor = anchorAt(context, address);
     const columns = rows[0].length;
+    const formats = numberFormatRows(style, rows.length, columns);
     for (const block of this.blocks(rows.length, columns)) {
-      blockOf(anchor, block, columns).values = rows.slice(block.row, block.row + block.rows);
+      const range = blockOf(anchor, block, columns);
+      range.values = rows.slice(block.row, block.row + block.rows);
+      if (formats !== null) range.numberFormat = formats.slice(block.row, block.row + block.rows);
       await context.sync();
     }
+    const headerRows = Math.min(style.headerRows ?? 0, rows.length);
+    const bold = new Set([
+      ...Array.from({ length: headerRows }, (_, i) => i),
+      ...(style.boldRows ?? []),
+    ]);
+    if (bold.size === 0) return;
+    for (const row of bold) {
+      if (row < rows.length) blockOf(anchor, { row, rows: 1 }, columns).format.font.bold = true;
+    }
+    await context.sync();
   }
 
   /** Splits `rowCount` rows into blocks of the configured size or of the cell budget. */
@@ -239,6 +261,19 @@ export class ExcelHost implements WorkbookHost {
     }
     return blocks;
   }
+}
+
+/**
+ * The `numberFormat` grid of a table: "General" on header rows and where a column has no format,
+ * the column's code elsewhere; null when the style sets no format at all (nothing to send).
+ */
+function numberFormatRows(style: TableStyle, rows: number, columns: number): string[][] | null {
+  const codes = style.numberFormats ?? [];
+  if (!codes.some((code) => code !== "")) return null;
+  const headerRows = style.headerRows ?? 0;
+  return Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: columns }, (_, j) => (i < headerRows || !codes[j] ? "General" : codes[j])),
+  );
 }
 
 /**

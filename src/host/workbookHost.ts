@@ -12,6 +12,16 @@ export interface RangeValues {
   readonly values: unknown[][];
 }
 
+/** How a written table looks: bold header rows, number formats per column, rows in bold. */
+export interface TableStyle {
+  /** Rows at the top (a title, column names) drawn bold and left out of the number formats. */
+  readonly headerRows?: number;
+  /** An Excel number format code per column ("" for General), for the rows below the header. */
+  readonly numberFormats?: readonly string[];
+  /** Further rows (0-based, counting the header rows) drawn in bold, such as significant terms. */
+  readonly boldRows?: readonly number[];
+}
+
 export interface WorkbookHost {
   /** The values of the user's current selection. */
   readSelection(): Promise<RangeValues>;
@@ -23,7 +33,11 @@ export interface WorkbookHost {
    * Writes a table with its top-left cell at `address`. When any target cell is not empty it
    * asks `confirmOverwrite` first and, if the answer is no, writes nothing and rejects.
    */
-  writeTable(address: string, table: readonly (readonly Cell[])[]): Promise<void>;
+  writeTable(
+    address: string,
+    table: readonly (readonly Cell[])[],
+    style?: TableStyle,
+  ): Promise<void>;
   /**
    * Writes a formula (such as `=MMM.OLS(...)`) into one cell, asking first when the cell is not
    * empty; its result then spills and recalculates as the data change.

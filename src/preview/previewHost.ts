@@ -8,9 +8,9 @@
 import type { ChartSpec } from "../engine/analyses/chartSpec";
 import type { Cell } from "../engine/data/types";
 import { escapeText, overwriteQuestion } from "../host/cellText";
-import type { RangeValues, WorkbookHost } from "../host/workbookHost";
+import type { RangeValues, TableStyle, WorkbookHost } from "../host/workbookHost";
 import { formatCell, parseRange, type RangeReference } from "./workbook/address";
-import type { Workbook } from "./workbook/workbook";
+import type { CellStyle, Workbook } from "./workbook/workbook";
 
 export interface PreviewSelection {
   readonly sheet: number;
@@ -45,7 +45,11 @@ export class PreviewHost implements WorkbookHost {
     return this.workbook.sheetNames[index];
   }
 
-  async writeTable(address: string, table: readonly (readonly Cell[])[]): Promise<void> {
+  async writeTable(
+    address: string,
+    table: readonly (readonly Cell[])[],
+    style: TableStyle = {},
+  ): Promise<void> {
     const { sheet, reference } = this.resolve(address);
     const width = table.reduce((widest, row) => Math.max(widest, row.length), 0);
     let occupied = 0;
@@ -66,6 +70,12 @@ export class PreviewHost implements WorkbookHost {
       reference.top,
       reference.left,
       table.map((row) => Array.from({ length: width }, (_, j) => typedText(row[j] ?? null))),
+    );
+    this.workbook.setStyles(
+      sheet,
+      reference.top,
+      reference.left,
+      cellStyles(style, table.length, width),
     );
     this.changed();
   }
@@ -90,7 +100,7 @@ export class PreviewHost implements WorkbookHost {
 
   /** Writes the chart's data, then keeps the chart with its sheet for the page to draw. */
   async addChart(dataAddress: string, position: string, chart: ChartSpec): Promise<void> {
-    await this.writeTable(dataAddress, chart.data);
+    await this.writeTable(dataAddress, chart.data, { headerRows: 1 });
     const { sheet, reference } = this.resolve(position);
     this.workbook.addChart(sheet, { row: reference.top, column: reference.left }, chart);
     this.changed();
@@ -121,4 +131,16 @@ function typedText(value: Cell): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   return escapeText(value);
+}
+
+/** The style of each cell of a table written with `style`. */
+function cellStyles(style: TableStyle, rows: number, columns: number): CellStyle[][] {
+  const headerRows = style.headerRows ?? 0;
+  const bold = new Set(style.boldRows);
+  return Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: columns }, (_, j) => ({
+      numberFormat: i < headerRows ? "" : (style.numberFormats?.[j] ?? ""),
+      bold: i < headerRows || bold.has(i),
+    })),
+  );
 }

@@ -12,10 +12,11 @@ export async function writeLiveFormulas(
 ): Promise<string> {
   const sheet = await host.addSheet(baseName);
   const at = (cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
-  await host.writeTable(at("A1"), [
-    [live.title],
-    ["Live formulas: they recalculate when the data change."],
-  ]);
+  await host.writeTable(
+    at("A1"),
+    [[live.title], ["Live formulas: they recalculate when the data change."]],
+    { headerRows: 1 },
+  );
   for (const { cell, formula } of live.formulas) await host.writeFormula(at(cell), formula);
   return sheet;
 }

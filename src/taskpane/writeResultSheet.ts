@@ -33,11 +33,16 @@ export async function writeResultSheet(
     `'${sheet.replace(/'/g, "''")}'!${columnLetter(column)}${row + 1}`;
 
   const head: Cell[][] = [[report.title], [], ...report.reading.map((line): Cell[] => [line])];
-  await host.writeTable(at(0, 0), head);
+  await host.writeTable(at(0, 0), head, { headerRows: 1 });
   let row = head.length + 1;
   const tables: Record<string, string> = {};
   for (const table of report.tables) {
-    await host.writeTable(at(row, 0), [[table.title], ...table.rows]);
+    // The title sits above the column names, so the table's rows move down by one.
+    await host.writeTable(at(row, 0), [[table.title], ...table.rows], {
+      headerRows: 2,
+      numberFormats: table.formats,
+      boldRows: (table.emphasis ?? []).map((index) => index + 1),
+    });
     tables[table.title] = at(row, 0);
     row += table.rows.length + 2;
   }

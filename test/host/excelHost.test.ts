@@ -30,7 +30,11 @@ interface TrackedRange {
   readonly address: string;
   /** The values array the mock was seeded with: anything else in `values` at sync was written. */
   readonly seeded: unknown[][];
+  /** Likewise for `numberFormat`. */
+  readonly seededFormats: unknown[][];
   committed: boolean;
+  formatted: boolean;
+  bolded: boolean;
 }
 
 interface FakeSeries {
@@ -66,6 +70,10 @@ class FakeExcel {
   readonly loads: { address: string; properties: string }[] = [];
   /** Writes in the order Excel applied them, each with the number of the sync that sent it. */
   readonly writes: { address: string; values: unknown[][]; sync: number }[] = [];
+  /** Number formats set, with the sync that sent them. */
+  readonly formatWrites: { address: string; numberFormat: unknown[][]; sync: number }[] = [];
+  /** Ranges set in bold, with the sync that sent them. */
+  readonly bolds: { address: string; sync: number }[] = [];
   readonly charts: FakeChart[] = [];
   readonly sheetNames: string[] = [];
   private readonly grids = new Map<string, Grid>();
@@ -177,7 +185,10 @@ class FakeExcel {
     const node = sheetNode[key] as MockNode;
     const address = a1(sheet, top, left, rows, columns);
     const values = this.cells(sheet, top, left, rows, columns, shownValue);
+    const numberFormat = this.cells(sheet, top, left, rows, columns, () => "General");
     node.populate({
+      numberFormat,
+      format: { font: { bold: false } },
       address,
       rowCount: rows,
       columnCount: columns,
@@ -192,7 +203,18 @@ class FakeExcel {
       this.loads.push({ address, properties: String(properties) });
       return load(properties);
     };
-    this.ranges.push({ node, sheet, top, left, address, seeded: values, committed: false });
+    this.ranges.push({
+      node,
+      sheet,
+      top,
+      left,
+      address,
+      seeded: values,
+      seededFormats: numberFormat,
+      committed: false,
+      formatted: false,
+      bolded: false,
+    });
     this.addresses.set(node, address);
     return node;
   }
@@ -214,6 +236,16 @@ class FakeExcel {
   /** What Excel does at sync: applies every `values` assigned since the last one. */
   private commitWrites(): void {
     for (const range of this.ranges) {
+      const numberFormat = range.node.numberFormat;
+      if (!range.formatted && Array.isArray(numberFormat) && numberFormat !== range.seededFormats) {
+        range.formatted = true;
+        this.formatWrites.push({ address: range.address, numberFormat, sync: this.syncs });
+      }
+      const font = (range.node.format as { font: { bold: unknown } }).font;
+      if (!range.bolded && font.bold === true) {
+        range.bolded = true;
+        this.bolds.push({ address: range.address, sync: this.syncs });
+      }
       const values = range.node.values;
       if (range.committed || !Array.isArray(values) || values === range.seeded) continue;
       range.committed = true;
@@ -382,6 +414,62 @@ describe("ExcelHost", () => {
       expect(excel.writes.map((write) => write.sync)).toEqual([4, 5, 6]);
       expect(excel.syncs).toBe(6);
       expect(excel.grid("Sheet1")).toEqual(table);
+    });
+
+    it("sends number formats with each block's values and bolds header and emphasised rows after", async () => {
+      const excel = new FakeExcel({ Sheet1: [] });
+      const { host } = hostOver(excel, { rowsPerBlock: 2 });
+      const table: Cell[][] = [
+        ["Coefficients"],
+        ["Term", "Estimate", "P>|t|"],
+        ["Intercept", 4.2, 0.31],
+        ["TV", 3.5, 1e-12],
+      ];
+
+      await host.writeTable("Sheet1!B2", table, {
+        headerRows: 2,
+        numberFormats: ["", "0.0000", "0.000"],
+        boldRows: [3],
+      });
+
+      // Blocks of two rows: each format grid goes in the same sync as its values.
+      expect(excel.formatWrites).toEqual([
+        {
+          address: "Sheet1!B2:D3",
+          numberFormat: [
+            ["General", "General", "General"],
+            ["General", "General", "General"],
+          ],
+          sync: excel.writes[0].sync,
+        },
+        {
+          address: "Sheet1!B4:D5",
+          numberFormat: [
+            ["General", "0.0000", "0.000"],
+            ["General", "0.0000", "0.000"],
+          ],
+          sync: excel.writes[1].sync,
+        },
+      ]);
+      // Title, column names and the significant row, all in one request after the values.
+      expect(excel.bolds.map((bold) => bold.address)).toEqual([
+        "Sheet1!B2:D2",
+        "Sheet1!B3:D3",
+        "Sheet1!B5:D5",
+      ]);
+      expect(new Set(excel.bolds.map((bold) => bold.sync))).toEqual(new Set([excel.syncs]));
+      expect(excel.syncs).toBe(excel.writes[1].sync + 1);
+    });
+
+    it("sends no number formats and no bold when the table has no style", async () => {
+      const excel = new FakeExcel({ Sheet1: [] });
+      const { host } = hostOver(excel);
+
+      await host.writeTable("Sheet1!A1", numbers(3, 2), { numberFormats: ["", ""] });
+
+      expect(excel.formatWrites).toEqual([]);
+      expect(excel.bolds).toEqual([]);
+      expect(excel.writes).toHaveLength(1);
     });
 
     it("pads short rows to a rectangle and writes blanks, NaN and infinities as empty text", async () => {

@@ -56,6 +56,26 @@ describe("writeResultSheet", () => {
     expect(questions).toEqual([]);
   });
 
+  it("formats the tables: bold titles and headers, number formats below, significant terms bold", async () => {
+    const { workbook, host } = setup();
+    // sales_all has terms on both sides of p = 0.05 (statsmodels' p-values decide which).
+    const all = readReference<StatsmodelsReference>("sales_all.statsmodels.json");
+    const layout = await writeResultSheet(host, olsReport(fitReferenceCase(all), all.x), "OLS");
+    const sheet = workbook.sheetIndex(layout.sheet);
+    expect(workbook.style(sheet, 0, 0).bold).toBe(true);
+    const top = Number(/(\d+)$/.exec(layout.tables.Coefficients)![1]) - 1;
+    expect(workbook.style(sheet, top, 0).bold).toBe(true);
+    expect(workbook.style(sheet, top + 1, 1)).toEqual({ numberFormat: "", bold: true });
+    all.coefficients.forEach((coefficient, i) => {
+      const row = top + 2 + i;
+      expect(workbook.cell(sheet, row, 0).value).toBe(coefficient.term);
+      expect(workbook.style(sheet, row, 0).bold).toBe(coefficient.p < 0.05);
+      expect(workbook.cell(sheet, row, 7).value).toBe(coefficient.p < 0.05 ? "*" : null);
+      expect(workbook.style(sheet, row, 1).numberFormat).toBe("0.0000");
+    });
+    expect(all.coefficients.filter((c) => c.p >= 0.05)).toHaveLength(4);
+  });
+
   it("never touches the user's sheets: a second run gets its own sheet", async () => {
     const { workbook, host } = setup();
     await writeResultSheet(host, report, "OLS");

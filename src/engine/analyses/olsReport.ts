@@ -15,6 +15,8 @@ import type { Report } from "./report";
 export const CHART_POINT_LIMIT = 5000;
 
 export function olsReport(result: OlsResult, xNames: readonly string[]): Report {
+  /** Row i of the coefficient table (1 = first term) is significant at 1 - confidence level. */
+  const significant = (i: number) => result.coefficients[i - 1].p < 1 - result.confidenceLevel;
   return {
     title: `OLS: ${result.yName} on ${xNames.join(", ")}`,
     reading: describeOls(result),
@@ -26,11 +28,12 @@ export function olsReport(result: OlsResult, xNames: readonly string[]): Report 
       },
       {
         title: "Coefficients",
-        rows: coefficientTable(result).map((row, i): Cell[] => {
-          const significant = i > 0 && result.coefficients[i - 1].p < 1 - result.confidenceLevel;
-          return [...row, i === 0 ? "Significant" : significant ? "*" : ""];
-        }),
+        rows: coefficientTable(result).map((row, i): Cell[] => [
+          ...row,
+          i === 0 ? "Significant" : significant(i) ? "*" : "",
+        ]),
         formats: ["", "0.0000", "0.0000", "0.00", "0.0000", "0.0000", "0.0000", ""],
+        emphasis: result.coefficients.flatMap((_, i) => (significant(i + 1) ? [i + 1] : [])),
       },
       {
         title: "Analysis of variance (sequential)",

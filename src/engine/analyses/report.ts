@@ -11,6 +11,8 @@ export interface ReportTable {
   readonly rows: readonly (readonly Cell[])[];
   /** Number formats per column (Excel format codes, "" for General), applied below the header. */
   readonly formats?: readonly string[];
+  /** Rows to stand out (indices into `rows`, header = 0), such as significant terms. */
+  readonly emphasis?: readonly number[];
 }
 
 export interface Report {

@@ -60,10 +60,11 @@ export function SheetGrid({
       resizable: true,
       renderCell: ({ row }) => {
         const cell = workbook.cell(sheet, row.index, column);
-        const text = formatValue(cell);
+        const style = workbook.style(sheet, row.index, column);
+        const text = formatValue(cell, style.numberFormat);
         return (
           <div
-            className={`cell${cell.error ? " cell-error" : ""}${typeof cell.value === "number" ? " cell-number" : ""}`}
+            className={`cell${cell.error ? " cell-error" : ""}${typeof cell.value === "number" ? " cell-number" : ""}${style.bold ? " cell-bold" : ""}`}
             data-cell={`${columnLetter(column)}${row.index + 1}`}
             title={cell.error?.message}
           >

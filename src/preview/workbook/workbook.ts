@@ -2,8 +2,8 @@
  * The in-memory workbook of the browser preview: sheets of typed-in cells, and the values Excel
  * would show for them. A cell that starts with `=MMM.` is evaluated by the production custom
  * function (the same code Excel runs), its 2-D result spills below and to the right, and
- * `#SPILL!` marks a result whose target cells are not empty. Every change recalculates every
- * formula (the preview's workbooks are small enough), in row order, sheet by sheet.
+ * `#SPILL!` marks a result whose target cells are not empty. Every change evaluates every formula
+ * again, in row order, sheet by sheet; typed literals are parsed once, when typed.
  */
 import type { ChartSpec } from "../../engine/analyses/chartSpec";
 import { parseCsv } from "../../engine/data/csv";
@@ -28,14 +28,31 @@ export interface DisplayedCell {
 /** The worksheet functions by id (`OLS`), called as Excel calls them. */
 export type FunctionTable = Readonly<Record<string, (...args: unknown[]) => unknown>>;
 
+/** How a cell is drawn: an Excel number format code ("" for General) and bold text. */
+export interface CellStyle {
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+}
+
+/**
+ * One sheet. Typed text and its literal values are kept in sparse row arrays (compact enough for
+ * a million-row table) and parsed once, when typed; only formulas are evaluated again on a change.
+ */
 interface Sheet {
   name: string;
-  /** What was typed, by `row,column`. */
-  inputs: Map<string, string>;
-  /** What is shown, by `row,column`: literal values, formula results and their spills. */
-  shown: Map<string, DisplayedCell>;
-  /** Rows and columns in use, kept up to date by `recalculate`. */
+  /** What was typed: inputs[row][column]. */
+  inputs: (string | undefined)[][];
+  /** The value of each typed literal (not of formulas): literals[row][column]. */
+  literals: (CellValue | undefined)[][];
+  /** Formula cells by `row,column`. */
+  formulas: Map<string, CellAddress>;
+  /** Formula results and their spills by `row,column`, rebuilt by `recalculate`. */
+  results: Map<string, DisplayedCell>;
+  /** Rows and columns holding typed cells (grows only, like Excel's used range). */
+  typedExtent: { rows: number; columns: number };
+  /** Rows and columns in use, typed or spilled. */
   extent: { rows: number; columns: number };
+  styles: Map<string, CellStyle>;
   /** Charts placed on the sheet (by the task pane), with their top-left cell. */
   charts: PlacedChart[];
 }
@@ -47,6 +64,7 @@ export interface PlacedChart {
 
 const key = (row: number, column: number) => `${row},${column}`;
 const BLANK: DisplayedCell = { value: null };
+const NO_STYLE: CellStyle = {};
 
 export class Workbook {
   private readonly sheets: Sheet[] = [];
@@ -73,9 +91,13 @@ export class Workbook {
     }
     this.sheets.push({
       name: chosen,
-      inputs: new Map(),
-      shown: new Map(),
+      inputs: [],
+      literals: [],
+      formulas: new Map(),
+      results: new Map(),
+      typedExtent: { rows: 0, columns: 0 },
       extent: { rows: 0, columns: 0 },
+      styles: new Map(),
       charts: [],
     });
     return this.sheets.length - 1;
@@ -107,17 +129,38 @@ export class Workbook {
     return this.sheets[sheet].charts;
   }
 
+  /** Sets how a block of cells is drawn (number formats, bold), merged with what they had. */
+  setStyles(
+    sheet: number,
+    row: number,
+    column: number,
+    block: readonly (readonly CellStyle[])[],
+  ): void {
+    const styles = this.sheets[sheet].styles;
+    block.forEach((line, i) =>
+      line.forEach((style, j) => {
+        const k = key(row + i, column + j);
+        styles.set(k, { ...styles.get(k), ...style });
+      }),
+    );
+  }
+
+  style(sheet: number, row: number, column: number): CellStyle {
+    return this.sheets[sheet].styles.get(key(row, column)) ?? NO_STYLE;
+  }
+
   /** A range's values as Excel hands them over: blanks as null, errors as their code. */
   values(sheet: number, reference: RangeReference): unknown[][] {
-    const shown = this.sheets[sheet].shown;
+    const target = this.sheets[sheet];
     const rows: unknown[][] = [];
     for (let r = reference.top; r <= reference.bottom; r++) {
+      const literals = target.literals[r];
       const line: unknown[] = [];
       for (let c = reference.left; c <= reference.right; c++) {
-        const cell = shown.get(key(r, c));
-        line.push(
-          cell === undefined ? null : cell.error !== undefined ? cell.error.code : cell.value,
-        );
+        const result = target.results.size > 0 ? target.results.get(key(r, c)) : undefined;
+        if (result !== undefined)
+          line.push(result.error !== undefined ? result.error.code : result.value);
+        else line.push(literals?.[c] ?? null);
       }
       rows.push(line);
     }
@@ -126,12 +169,16 @@ export class Workbook {
 
   /** What was typed into a cell ("" when empty). */
   input(sheet: number, row: number, column: number): string {
-    return this.sheets[sheet].inputs.get(key(row, column)) ?? "";
+    return this.sheets[sheet].inputs[row]?.[column] ?? "";
   }
 
   /** What the cell shows. */
   cell(sheet: number, row: number, column: number): DisplayedCell {
-    return this.sheets[sheet].shown.get(key(row, column)) ?? BLANK;
+    const target = this.sheets[sheet];
+    const result = target.results.get(key(row, column));
+    if (result !== undefined) return result;
+    const literal = target.literals[row]?.[column];
+    return literal === undefined ? BLANK : { value: literal };
   }
 
   /** Rows and columns in use (typed or spilled), for sizing the grid. */
@@ -144,8 +191,9 @@ export class Workbook {
    * empty (Excel's current region, what Ctrl+A selects); the cell itself when all around is empty.
    */
   currentRegion(sheet: number, row: number, column: number): RangeReference {
-    const shown = this.sheets[sheet].shown;
-    const filled = (r: number, c: number) => r >= 0 && c >= 0 && shown.has(key(r, c));
+    const target = this.sheets[sheet];
+    const filled = (r: number, c: number) =>
+      r >= 0 && c >= 0 && (target.inputs[r]?.[c] !== undefined || target.results.has(key(r, c)));
     let top = row;
     let bottom = row;
     let left = column;
@@ -193,13 +241,8 @@ export class Workbook {
     column: number,
     block: readonly (readonly string[])[],
   ): void {
-    const inputs = this.sheets[sheet].inputs;
-    block.forEach((line, i) =>
-      line.forEach((text, j) => {
-        if (text === "") inputs.delete(key(row + i, column + j));
-        else inputs.set(key(row + i, column + j), text);
-      }),
-    );
+    const target = this.sheets[sheet];
+    block.forEach((line, i) => line.forEach((text, j) => type(target, row + i, column + j, text)));
     this.recalculate();
   }
 
@@ -219,34 +262,25 @@ export class Workbook {
   /** Adds a sheet holding a CSV file's cells (the name without extension) and returns its index. */
   addCsvSheet(name: string, text: string): number {
     const index = this.addSheet(name.replace(/\.csv$/i, ""));
-    const rows = parseCsv(text);
-    const inputs = this.sheets[index].inputs;
-    rows.forEach((fields, r) =>
-      fields.forEach((field, c) => {
-        if (field !== "") inputs.set(key(r, c), field);
-      }),
-    );
+    const target = this.sheets[index];
+    parseCsv(text).forEach((fields, r) => fields.forEach((field, c) => type(target, r, c, field)));
     this.recalculate();
     return index;
   }
 
-  /** Recomputes every shown value from the inputs. */
+  /**
+   * Evaluates every formula again, in row order, sheet by sheet. Literals were parsed when typed,
+   * so a change costs the formulas only, however large the typed tables are.
+   */
   recalculate(): void {
-    for (const sheet of this.sheets) {
-      sheet.shown = new Map();
-      for (const [k, text] of sheet.inputs)
-        if (!isFormula(text)) sheet.shown.set(k, { value: literalValue(text) });
-    }
+    for (const sheet of this.sheets) sheet.results = new Map();
     this.sheets.forEach((sheet, index) => {
-      const formulas = [...sheet.inputs].filter(([, text]) => isFormula(text));
-      formulas.sort(([a], [b]) => compareKeys(a, b));
-      for (const [k, text] of formulas) {
-        const [row, column] = k.split(",").map(Number);
-        this.evaluateInto(index, { row, column }, text);
-      }
-      let rows = 0;
-      let columns = 0;
-      for (const k of sheet.shown.keys()) {
+      const formulas = [...sheet.formulas.values()].sort(
+        (a, b) => a.row - b.row || a.column - b.column,
+      );
+      for (const at of formulas) this.evaluateInto(index, at, sheet.inputs[at.row][at.column]!);
+      let { rows, columns } = sheet.typedExtent;
+      for (const k of sheet.results.keys()) {
         const comma = k.indexOf(",");
         rows = Math.max(rows, Number(k.slice(0, comma)) + 1);
         columns = Math.max(columns, Number(k.slice(comma + 1)) + 1);
@@ -294,7 +328,7 @@ export class Workbook {
     table.forEach((line, i) =>
       line.forEach((value, j) => {
         const at = { row: anchor.row + i, column: anchor.column + j };
-        sheet.shown.set(
+        sheet.results.set(
           key(at.row, at.column),
           i === 0 && j === 0 ? { value } : { value, spilledFrom: anchor },
         );
@@ -306,16 +340,17 @@ export class Workbook {
     for (let i = 0; i < table.length; i++) {
       for (let j = 0; j < table[i].length; j++) {
         if (i === 0 && j === 0) continue;
-        const k = key(anchor.row + i, anchor.column + j);
-        if (sheet.inputs.has(k) || sheet.shown.has(k))
-          return { row: anchor.row + i, column: anchor.column + j };
+        const row = anchor.row + i;
+        const column = anchor.column + j;
+        if (sheet.inputs[row]?.[column] !== undefined || sheet.results.has(key(row, column)))
+          return { row, column };
       }
     }
     return null;
   }
 
   private showError(sheet: Sheet, anchor: CellAddress, code: string, message: string): void {
-    sheet.shown.set(key(anchor.row, anchor.column), { value: code, error: { code, message } });
+    sheet.results.set(key(anchor.row, anchor.column), { value: code, error: { code, message } });
   }
 
   /** An argument as Excel hands it to a custom function: ranges as 2-D arrays, blanks as null. */
@@ -355,8 +390,25 @@ function toTable(result: unknown): CellValue[][] {
   );
 }
 
-function compareKeys(a: string, b: string): number {
-  const [ar, ac] = a.split(",").map(Number);
-  const [br, bc] = b.split(",").map(Number);
-  return ar - br || ac - bc;
+/** Records typed text in a cell ("" empties it) with its literal value, parsed once. */
+function type(sheet: Sheet, row: number, column: number, text: string): void {
+  const k = key(row, column);
+  if (text === "") {
+    if (sheet.inputs[row]?.[column] === undefined) return;
+    delete sheet.inputs[row][column];
+    delete sheet.literals[row][column];
+    sheet.formulas.delete(k);
+    return;
+  }
+  (sheet.inputs[row] ??= [])[column] = text;
+  const literals = (sheet.literals[row] ??= []);
+  if (isFormula(text)) {
+    delete literals[column];
+    sheet.formulas.set(k, { row, column });
+  } else {
+    literals[column] = literalValue(text);
+    sheet.formulas.delete(k);
+  }
+  sheet.typedExtent.rows = Math.max(sheet.typedExtent.rows, row + 1);
+  sheet.typedExtent.columns = Math.max(sheet.typedExtent.columns, column + 1);
 }

@@ -14,4 +14,20 @@ describe("formatValue", () => {
   ])("shows %j as %s", (cell, text) => {
     expect(formatValue(cell)).toBe(text);
   });
+
+  it.each([
+    [0.31234567, "0.0000", "0.3123"],
+    [1e-12, "0.0000", "0.0000"],
+    [569, "0", "569"],
+    [2.5e-7, "0.00E+00", "2.50E-07"],
+    [0.125, "0.0%", "12.5%"],
+    [0.43576791869906295, "#,##0.00", "0.4357679187"],
+  ])("shows %d under the number format %s as %s", (value, code, text) => {
+    expect(formatValue({ value }, code)).toBe(text);
+  });
+
+  it("leaves text and blanks alone under a number format", () => {
+    expect(formatValue({ value: "Intercept" }, "0.00")).toBe("Intercept");
+    expect(formatValue({ value: null }, "0.00")).toBe("");
+  });
 });
