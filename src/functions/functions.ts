@@ -3,9 +3,10 @@
  * The worksheet functions of the MMM namespace. custom-functions-metadata-plugin reads the JSDoc
  * of these exported functions at build time to generate functions.json; the comments are the
  * help Excel shows. Ids and parameter order are a public contract: never rename or reorder,
- * only add optional parameters at the end.
+ * only add optional parameters at the end. Each returns a promise: the work runs on the page's
+ * worker pool (src/functions/callFunction.ts).
  */
-import { runOlsFunction } from "./ols";
+import { callFunction } from "./callFunction";
 
 /**
  * Ordinary least squares regression of y on x with the statistical summary of statsmodels. Text columns in x are dummy-coded (reference level: the first in sorted order); rows with a blank or error value are left out and counted.
@@ -23,6 +24,6 @@ export function ols(
   output?: string,
   intercept?: boolean,
   headers?: boolean,
-): any[][] {
-  return runOlsFunction(y, x, output, intercept, headers);
+): Promise<any[][]> {
+  return callFunction("ols", [y, x, output, intercept, headers]);
 }

@@ -19,7 +19,6 @@ import {
   Title3,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { readDataset } from "../engine/data/dataset";
 import type { Column, Dataset } from "../engine/data/types";
 import {
   ANALYSES,
@@ -28,13 +27,15 @@ import {
   type OptionValues,
 } from "../engine/analyses/registry";
 import type { WorkbookHost } from "../host/workbookHost";
-import { AnalysisCancelled, type AnalysisRunner } from "./analysisRunner";
+import { JobCancelled, type WorkerPool } from "../workers/workerPool";
 import { writeLiveFormulas } from "./liveFormulas";
+import { readInWorker } from "./readInWorker";
 import { writeResultSheet } from "./writeResultSheet";
 
 export interface TaskPaneProps {
   readonly host: WorkbookHost;
-  readonly runner: AnalysisRunner;
+  /** The page's worker pool: the selection is read and the analysis run there. */
+  readonly pool: WorkerPool;
   /** Called with the results sheet's name once it is written (the preview switches to it). */
   readonly onResults?: (sheet: string) => void;
 }
@@ -44,12 +45,19 @@ interface Source {
   readonly dataset: Dataset;
 }
 
-export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
+/** What the pane is busy with, and how far along (undefined: it cannot tell). */
+interface Busy {
+  readonly label: string;
+  readonly fraction?: number;
+}
+
+export function TaskPane({ host, pool, onResults }: TaskPaneProps) {
   const [source, setSource] = useState<Source | null>(null);
   const [entry, setEntry] = useState<AnalysisEntry>(ANALYSES[0]);
   const [roles, setRoles] = useState<Record<string, string[]>>({});
   const [options, setOptions] = useState<OptionValues>(withDefaults(ANALYSES[0], {}));
-  const [running, setRunning] = useState(false);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const running = busy !== null;
   const [live, setLive] = useState(false);
   const [message, setMessage] = useState<{
     intent: "success" | "error" | "info";
@@ -57,20 +65,38 @@ export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
   } | null>(null);
   const abort = useRef<AbortController | null>(null);
 
-  const readSelection = async () => {
+  /** Runs `task` with a Cancel button and a progress bar, and turns its failure into a message. */
+  const work = async (label: string, task: (signal: AbortSignal) => Promise<void>) => {
+    abort.current = new AbortController();
+    setBusy({ label });
+    setMessage(null);
     try {
+      await task(abort.current.signal);
+    } catch (error) {
+      const cancelled = error instanceof JobCancelled;
+      setMessage({ intent: cancelled ? "info" : "error", text: (error as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const readSelection = () =>
+    work("Reading the selection", async (signal) => {
       const selection = await host.readSelection();
-      const dataset = readDataset(selection.values, { label: selection.address });
+      const dataset = await readInWorker(
+        pool,
+        selection.values,
+        selection.address,
+        (fraction) => setBusy({ label: "Reading the selection", fraction }),
+        signal,
+      );
       setSource({ address: selection.address, dataset });
       setRoles({});
       setMessage({
         intent: "info",
         text: `${selection.address}: ${dataset.rowCount} rows, ${dataset.columns.length} columns.`,
       });
-    } catch (error) {
-      setMessage({ intent: "error", text: (error as Error).message });
-    }
-  };
+    });
 
   const columnsFor = (role: string) =>
     (roles[role] ?? []).map((name) =>
@@ -95,35 +121,30 @@ export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
       : undefined;
   if (typeof livePlan === "string") problems.push(livePlan);
 
-  const run = async () => {
+  const run = () => {
     if (input === null || problems.length > 0) return;
-    abort.current = new AbortController();
-    setRunning(true);
-    setMessage(null);
-    try {
+    return work(`Running ${entry.title}`, async (signal) => {
       if (livePlan !== undefined && typeof livePlan !== "string") {
         const sheet = await writeLiveFormulas(host, entry.id.toUpperCase(), livePlan);
         setMessage({ intent: "success", text: `Live formulas are in sheet "${sheet}".` });
         onResults?.(sheet);
         return;
       }
-      const report = await runner.run(entry.id, input, abort.current.signal);
+      const report = await pool.run({ kind: "analysis", analysisId: entry.id, input }, signal);
+      // Past this point the results are being written: Cancel no longer applies.
+      setBusy({ label: "Writing the results sheet" });
+      abort.current = null;
       const layout = await writeResultSheet(host, report, entry.id.toUpperCase());
       setMessage({ intent: "success", text: `Results are in sheet "${layout.sheet}".` });
       onResults?.(layout.sheet);
-    } catch (error) {
-      const text = error instanceof AnalysisCancelled ? error.message : (error as Error).message;
-      setMessage({ intent: error instanceof AnalysisCancelled ? "info" : "error", text });
-    } finally {
-      setRunning(false);
-    }
+    });
   };
 
   return (
     <div className="task-pane">
       <Title3>MMM analysis</Title3>
       <section aria-label="Data">
-        <Button appearance="primary" onClick={() => void readSelection()}>
+        <Button appearance="primary" disabled={running} onClick={() => void readSelection()}>
           Use selection
         </Button>
         {source && (
@@ -260,9 +281,13 @@ export function TaskPane({ host, runner, onResults }: TaskPaneProps) {
         >
           Run
         </Button>
-        {running && <Button onClick={() => abort.current?.abort()}>Cancel</Button>}
+        {busy && abort.current && <Button onClick={() => abort.current?.abort()}>Cancel</Button>}
       </div>
-      {running && <ProgressBar aria-label="Running" />}
+      {busy && (
+        <Field label={busy.label} validationState="none">
+          <ProgressBar aria-label={busy.label} value={busy.fraction} />
+        </Field>
+      )}
       {message && (
         <MessageBar intent={message.intent} role="status">
           <MessageBarBody>{message.text}</MessageBarBody>

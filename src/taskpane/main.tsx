@@ -7,18 +7,20 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { createRoot } from "react-dom/client";
 import { ExcelHost } from "../host/excelHost";
-import { AnalysisRunner } from "./analysisRunner";
 import { useConfirm } from "./ConfirmDialog";
-import { createAnalysisWorker } from "./createAnalysisWorker";
+import { installPool } from "../workers/installPool";
 import { TaskPane } from "./TaskPane";
+
+// Installed as the page loads, before Excel calls a custom function: they compute on it too.
+installPool();
 
 function ExcelTaskPane() {
   const { ask, dialog } = useConfirm();
   const host = useMemo(() => new ExcelHost((batch) => Excel.run(batch), ask), [ask]);
-  const runner = useMemo(() => new AnalysisRunner(createAnalysisWorker), []);
+  const pool = useMemo(installPool, []);
   return (
     <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} runner={runner} />
+      <TaskPane host={host} pool={pool} />
       {dialog}
     </FluentProvider>
   );

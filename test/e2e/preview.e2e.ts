@@ -53,25 +53,54 @@ async function select(address: string) {
   await page.press('input[aria-label="Name box"]', "Enter");
 }
 
+/** Waits until no formula is still calculating on a worker (#BUSY! in Excel's words). */
+async function calculated() {
+  await page.waitForFunction(
+    () => !document.querySelector(".preview")?.textContent?.includes("#BUSY!"),
+  );
+}
+
 async function type(address: string, text: string) {
   await select(address);
   await page.fill('input[aria-label="Formula bar"]', text);
   await page.press('input[aria-label="Formula bar"]', "Enter");
+  await calculated();
 }
 
 async function numberAt(address: string): Promise<number> {
   return Number(await cell(address).textContent());
 }
 
-/** The number in the cell right of the one in column `letter` that shows `label`. */
-async function valueRightOf(label: string, letter: string): Promise<number> {
-  const address = await page
-    .locator(`[data-cell^="${letter}"]:text-is("${label}")`)
-    .first()
-    .getAttribute("data-cell");
+/**
+ * The first cell of column `letter` that shows `label`, scrolling down the sheet to it: the grid
+ * draws only the rows in view.
+ */
+async function locate(label: string, letter: string) {
+  const found = page.locator(`[data-cell^="${letter}"]:text-is("${label}")`).first();
+  for (let row = 20; row <= 400; row += 15) {
+    if ((await found.count()) > 0) return found;
+    await select(`${letter}${row}`);
+  }
+  throw new Error(`no cell of column ${letter} shows "${label}"`);
+}
+
+/** The address of the cell right of the one in column `letter` that shows `label`. */
+async function addressRightOf(label: string, letter: string): Promise<string> {
+  const address = await (await locate(label, letter)).getAttribute("data-cell");
   const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(address ?? "") ?? [];
   const next = String.fromCharCode(letters.charCodeAt(letters.length - 1) + 1);
-  return numberAt(`${letters.slice(0, -1)}${next}${row}`);
+  return `${letters.slice(0, -1)}${next}${row}`;
+}
+
+/** The number shown right of `label` (General format: 10 significant digits). */
+async function valueRightOf(label: string, letter: string): Promise<number> {
+  return numberAt(await addressRightOf(label, letter));
+}
+
+/** The number typed right of `label`, as the formula bar shows it: every digit the pane wrote. */
+async function writtenRightOf(label: string, letter: string): Promise<number> {
+  await select(await addressRightOf(label, letter));
+  return Number(await page.inputValue('input[aria-label="Formula bar"]'));
 }
 
 /** The sample's revenue and five spend columns as tab-separated text, as Excel copies them. */
@@ -210,7 +239,7 @@ describe("the browser preview", () => {
     await page.press('input[aria-label="Sheet name"]', "Enter");
     await page.getByRole("tab", { name: "Model" }).waitFor();
     await type("A1", '=MMM.OLS(Sheet1!A1:A209, Sheet1!B1:F209, "coef")');
-    expect(await cell("A2").textContent()).toBe("Intercept");
+    await cell("A2").filter({ hasText: "Intercept" }).waitFor();
     expect(relativeError(await numberAt("B3"), reference.coefficients[1].estimate)).toBeLessThan(
       1e-9,
     );
@@ -228,9 +257,23 @@ describe("the browser preview", () => {
     await page.getByRole("button", { name: "Run" }).click();
     await page.getByText('Results are in sheet "OLS 1"').waitFor({ timeout: 30_000 });
     await page.getByRole("tab", { name: "OLS 1", selected: true }).waitFor();
+    // Written in full, shown in the table's number format (4 decimals), significant terms bold.
     expect(
-      relativeError(await valueRightOf("rSquared", "A"), reference.rSquared as number),
-    ).toBeLessThan(1e-9);
+      relativeError(await writtenRightOf("rSquared", "A"), reference.rSquared as number),
+    ).toBeLessThan(1e-12);
+    expect(await cell(await addressRightOf("rSquared", "A")).textContent()).toBe(
+      (reference.rSquared as number).toFixed(4),
+    );
+    for (const coefficient of reference.coefficients) {
+      expect(
+        relativeError(await writtenRightOf(coefficient.term, "A"), coefficient.estimate),
+      ).toBeLessThan(1e-9);
+      const term = await locate(coefficient.term, "A");
+      await expect(term.evaluate((el) => el.classList.contains("cell-bold"))).resolves.toBe(
+        coefficient.p < 0.05,
+      );
+    }
+    await select("A1");
     expect(await cell("A1").textContent()).toBe(
       "OLS: revenue on tv_S, ooh_S, print_S, facebook_S, search_S",
     );

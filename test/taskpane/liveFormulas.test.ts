@@ -58,11 +58,13 @@ describe("OLS as live formulas", () => {
     );
     const sheet = await writeLiveFormulas(host, "OLS", live as LiveSheet);
     const index = workbook.sheetIndex(sheet);
+    await workbook.settled();
     expect(workbook.input(index, 2, 0)).toBe("=MMM.OLS(Sheet1!A1:A7, Sheet1!B1:B7)");
     expect(workbook.cell(index, 2, 0).value).toBe("OLS Regression Results");
     expect(workbook.cell(index, 3, 3).value).toBe("R-squared");
     const before = workbook.cell(index, 3, 4).value;
     workbook.setInput(0, 6, 0, "20");
+    await workbook.settled();
     expect(workbook.cell(index, 3, 4).value).not.toBe(before);
     expect(workbook.cell(index, 2, 9).value).toBe("Term");
   });

@@ -7,8 +7,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { columnLetter } from "../../engine/data/dataset";
-import { AnalysisRunner } from "../../taskpane/analysisRunner";
-import { createAnalysisWorker } from "../../taskpane/createAnalysisWorker";
+import { installPool } from "../../workers/installPool";
 import { TaskPane } from "../../taskpane/TaskPane";
 import { previewFunctions } from "../previewFunctions";
 import { PreviewHost } from "../previewHost";
@@ -25,8 +24,11 @@ interface Position {
 }
 
 export function PreviewApp() {
-  const workbook = useRef(new Workbook(previewFunctions())).current;
   const [version, setVersion] = useState(0);
+  // A function that calculates on a worker shows #BUSY!, then its result: redraw then too.
+  const [workbook] = useState(
+    () => new Workbook(previewFunctions(), () => setVersion((v) => v + 1)),
+  );
   const [sheet, setSheet] = useState(0);
   const [active, setActive] = useState<Position>({ row: 0, column: 0 });
   const [draft, setDraft] = useState<string | null>(null);
@@ -46,7 +48,7 @@ export function PreviewApp() {
       ),
     [workbook, changed],
   );
-  const runner = useMemo(() => new AnalysisRunner(createAnalysisWorker), []);
+  const pool = useMemo(installPool, []);
 
   /** Moves the active cell, as typing an address in Excel's name box does. */
   const goTo = (address: string) => {
@@ -205,7 +207,7 @@ export function PreviewApp() {
           <FluentProvider theme={webLightTheme}>
             <TaskPane
               host={host}
-              runner={runner}
+              pool={pool}
               onResults={(name) => openSheet(workbook.sheetIndex(name))}
             />
           </FluentProvider>

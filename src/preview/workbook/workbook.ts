@@ -2,7 +2,8 @@
  * The in-memory workbook of the browser preview: sheets of typed-in cells, and the values Excel
  * would show for them. A cell that starts with `=MMM.` is evaluated by the production custom
  * function (the same code Excel runs), its 2-D result spills below and to the right, and
- * `#SPILL!` marks a result whose target cells are not empty. Every change evaluates every formula
+ * `#SPILL!` marks a result whose target cells are not empty, and `#BUSY!` a function still
+ * calculating on a worker (its promise's result is shown once it settles). Every change evaluates every formula
  * again, in row order, sheet by sheet; typed literals are parsed once, when typed.
  */
 import type { ChartSpec } from "../../engine/analyses/chartSpec";
@@ -62,6 +63,11 @@ export interface PlacedChart {
   readonly chart: ChartSpec;
 }
 
+type AsyncResult =
+  | { readonly state: "pending" }
+  | { readonly state: "done"; readonly value: unknown }
+  | { readonly state: "failed"; readonly error: unknown };
+
 const key = (row: number, column: number) => `${row},${column}`;
 const BLANK: DisplayedCell = { value: null };
 const NO_STYLE: CellStyle = {};
@@ -69,8 +75,26 @@ const NO_STYLE: CellStyle = {};
 export class Workbook {
   private readonly sheets: Sheet[] = [];
 
-  constructor(private readonly functions: FunctionTable) {
+  /** Results of functions that answered with a promise, by formula cell; cleared on any edit. */
+  private asyncResults = new Map<string, AsyncResult>();
+  private readonly pending = new Set<Promise<void>>();
+  /** Bumped on every edit: a promise settling after one belongs to an older workbook. */
+  private revision = 0;
+
+  /**
+   * @param onSettled Called when a function's promise settles and its result is shown (the
+   *   page redraws).
+   */
+  constructor(
+    private readonly functions: FunctionTable,
+    private readonly onSettled: () => void = () => undefined,
+  ) {
     this.addSheet();
+  }
+
+  /** Resolves once no function is still calculating. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all(this.pending);
   }
 
   get sheetNames(): string[] {
@@ -113,7 +137,7 @@ export class Workbook {
     if (existing >= 0 && existing !== index)
       throw new Error(`A sheet named "${trimmed}" already exists.`);
     this.sheets[index].name = trimmed;
-    this.recalculate();
+    this.edited();
   }
 
   sheetIndex(name: string): number {
@@ -243,7 +267,7 @@ export class Workbook {
   ): void {
     const target = this.sheets[sheet];
     block.forEach((line, i) => line.forEach((text, j) => type(target, row + i, column + j, text)));
-    this.recalculate();
+    this.edited();
   }
 
   /** Tab-separated text, as Excel and other spreadsheets copy it, written at (row, column). */
@@ -264,8 +288,15 @@ export class Workbook {
     const index = this.addSheet(name.replace(/\.csv$/i, ""));
     const target = this.sheets[index];
     parseCsv(text).forEach((fields, r) => fields.forEach((field, c) => type(target, r, c, field)));
-    this.recalculate();
+    this.edited();
     return index;
+  }
+
+  /** After any edit: results of promises from before it are void, and everything recalculates. */
+  private edited(): void {
+    this.revision++;
+    this.asyncResults = new Map();
+    this.recalculate();
   }
 
   /**
@@ -303,7 +334,20 @@ export class Workbook {
           `MMM.${formula.name} is not a function of this add-in.`,
         );
       }
-      result = implementation(...formula.args.map((arg) => this.argumentValue(sheetIndex, arg)));
+      const cacheKey = `${sheetIndex}!${anchor.row},${anchor.column}`;
+      const cached = this.asyncResults.get(cacheKey);
+      if (cached?.state === "pending") {
+        return this.showError(sheet, anchor, "#BUSY!", "Calculating…");
+      }
+      if (cached?.state === "failed") throw cached.error;
+      result =
+        cached?.state === "done"
+          ? cached.value
+          : implementation(...formula.args.map((arg) => this.argumentValue(sheetIndex, arg)));
+      if (isPromiseLike(result)) {
+        this.await(cacheKey, result);
+        return this.showError(sheet, anchor, "#BUSY!", "Calculating…");
+      }
     } catch (error) {
       if (error instanceof FormulaSyntaxError)
         return this.showError(sheet, anchor, "#NAME?", error.message);
@@ -334,6 +378,24 @@ export class Workbook {
         );
       }),
     );
+  }
+
+  /** Shows #BUSY! until the promise settles, then recalculates with its result (as Excel does). */
+  private await(cacheKey: string, promise: PromiseLike<unknown>): void {
+    const revision = this.revision;
+    this.asyncResults.set(cacheKey, { state: "pending" });
+    const settle = (result: AsyncResult) => {
+      if (this.revision !== revision) return;
+      this.asyncResults.set(cacheKey, result);
+      this.recalculate();
+      this.onSettled();
+    };
+    const done: Promise<void> = Promise.resolve(promise).then(
+      (value) => settle({ state: "done", value }),
+      (error: unknown) => settle({ state: "failed", error }),
+    );
+    this.pending.add(done);
+    void done.finally(() => this.pending.delete(done));
   }
 
   private findBlocker(sheet: Sheet, anchor: CellAddress, table: CellValue[][]): CellAddress | null {
@@ -381,6 +443,10 @@ export function literalValue(text: string): CellValue {
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
   if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === "true";
   return text;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
 function toTable(result: unknown): CellValue[][] {

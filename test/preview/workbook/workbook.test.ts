@@ -22,11 +22,12 @@ function find(book: Workbook, sheet: number, label: string): { row: number; colu
 }
 
 describe("the preview workbook", () => {
-  it("evaluates =MMM.OLS with the production function and spills statsmodels' numbers", () => {
+  it("evaluates =MMM.OLS with the production function and spills statsmodels' numbers", async () => {
     const book = new Workbook(previewFunctions());
     const data = book.addCsvSheet("marketing_sales_data.csv", salesCsv);
     expect(book.sheetNames[data]).toBe("marketing_sales_data");
     book.setInput(data, 0, 7, "=MMM.OLS(E1:E573, A1:B573)");
+    await book.settled();
     expect(book.cell(data, 0, 7).value).toBe("OLS Regression Results");
     const r2 = find(book, data, "R-squared");
     expect(
@@ -45,47 +46,75 @@ describe("the preview workbook", () => {
     expect(book.cell(data, 1, 8).spilledFrom).toEqual({ row: 0, column: 7 });
   });
 
-  it("reads ranges of another sheet", () => {
+  it("reads ranges of another sheet", async () => {
     const book = new Workbook(previewFunctions());
     const data = book.addCsvSheet("sales.csv", salesCsv);
     book.setInput(0, 0, 0, '=MMM.OLS(sales!E1:E573, sales!A1:B573, "coef")');
+    await book.settled();
     expect(book.cell(0, 1, 0).value).toBe("Intercept");
     expect(data).toBe(1);
   });
 
-  it("recalculates when an input cell changes", () => {
+  it("recalculates when an input cell changes", async () => {
     const book = new Workbook(previewFunctions());
     book.pasteTsv(0, 0, 0, "y\tx\n1\t1\n2\t2\n3.5\t3\n4\t4\n5.5\t5\n6\t6");
     book.setInput(0, 0, 3, '=MMM.OLS(A1:A7, B1:B7, "coef")');
+    await book.settled();
     const before = book.cell(0, 2, 4).value as number;
     book.setInput(0, 6, 0, "9");
+    await book.settled();
     expect(book.cell(0, 2, 4).value).not.toBe(before);
     expect(book.cell(0, 2, 3).value).toBe("x");
   });
 
-  it("shows #SPILL! with the blocking cell when the result's cells are not empty, and spills once cleared", () => {
+  it("shows #SPILL! with the blocking cell when the result's cells are not empty, and spills once cleared", async () => {
     const book = new Workbook(previewFunctions());
     book.pasteTsv(0, 0, 0, "y\tx\n1\t1\n2\t2\n3.5\t3\n4\t4\n5.5\t5\n6\t6");
     book.setInput(0, 2, 4, "in the way");
+    await book.settled();
     book.setInput(0, 0, 3, '=MMM.OLS(A1:A7, B1:B7, "coef")');
+    await book.settled();
     expect(book.cell(0, 0, 3).error).toEqual({
       code: "#SPILL!",
       message: expect.stringMatching(/E3 is not empty/),
     });
     book.setInput(0, 2, 4, "");
+    await book.settled();
     expect(book.cell(0, 0, 3).value).toBe("Term");
   });
 
-  it("shows the function's #VALUE! and its message for a text cell in a numeric column", () => {
+  it("shows the function's #VALUE! and its message for a text cell in a numeric column", async () => {
     const book = new Workbook(previewFunctions());
     book.pasteTsv(0, 0, 0, "y\tx\n1\t1\n2\tabc\n3.5\t3\n4\t4\n5.5\t5");
     book.setInput(0, 0, 3, "=MMM.OLS(A1:A6, B1:B6)");
+    await book.settled();
     expect(book.cell(0, 0, 3).error).toEqual({
       code: "#VALUE!",
       message: expect.stringMatching(
         /MMM\.OLS: x: column "x" has the text "abc" in row 2 \(cell A3 of the range\)/,
       ),
     });
+  });
+
+  it("shows #BUSY! until a function's promise settles, and drops a result an edit made stale", async () => {
+    const answers: ((value: unknown) => void)[] = [];
+    let redraws = 0;
+    const book = new Workbook(
+      { SLOW: () => new Promise((resolve) => answers.push(resolve)) },
+      () => redraws++,
+    );
+    book.setInput(0, 0, 0, "=MMM.SLOW()");
+    expect(book.cell(0, 0, 0).error?.code).toBe("#BUSY!");
+    book.setInput(0, 5, 5, "an edit while it calculates");
+    answers[0]([["stale"]]);
+    await Promise.resolve();
+    expect(book.cell(0, 0, 0).error?.code).toBe("#BUSY!");
+    answers[1]([["fresh", 2]]);
+    await book.settled();
+    expect(book.cell(0, 0, 0).value).toBe("fresh");
+    expect(book.cell(0, 0, 1)).toEqual({ value: 2, spilledFrom: { row: 0, column: 0 } });
+    expect(answers).toHaveLength(2);
+    expect(redraws).toBe(1);
   });
 
   it("reports unknown functions and formulas it cannot evaluate as #NAME?", () => {

@@ -1,0 +1,102 @@
+/**
+ * The jobs a worker of the pool runs, and the worker's side of them. Heavy work never runs on the
+ * UI thread that the pane shares with the custom functions (OFFICE.md): the pane sends the rows
+ * of its selection (in blocks, so no single message freezes it) and the analyses it runs; the
+ * custom functions send their arguments. Failures come back as messages, never as exceptions.
+ */
+import { ANALYSES, type AnalysisInput } from "../engine/analyses/registry";
+import type { Report } from "../engine/analyses/report";
+import { readDataset } from "../engine/data/dataset";
+import type { Dataset } from "../engine/data/types";
+import { isEngineError } from "../engine/errors";
+import { FUNCTION_TABLE } from "../functions/functionTable";
+import { installCustomFunctionsShim } from "../functions/excelError";
+
+export type Job =
+  | { readonly kind: "analysis"; readonly analysisId: string; readonly input: AnalysisInput }
+  /** A worksheet function by id (`ols`) with Excel's arguments. */
+  | { readonly kind: "function"; readonly name: string; readonly args: readonly unknown[] }
+  /**
+   * A block of a selection's rows, kept by the worker until the block with `last` set; the
+   * `first` block drops what a cancelled read left behind.
+   */
+  | {
+      readonly kind: "rows";
+      readonly rows: readonly (readonly unknown[])[];
+      readonly first: boolean;
+      readonly last: boolean;
+      readonly label: string;
+    };
+
+/** What each job answers: a report, a spill, and for the last block of rows the dataset. */
+export interface JobResults {
+  readonly analysis: Report;
+  readonly function: unknown[][];
+  readonly rows: Dataset | null;
+}
+
+export type JobResponse =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | {
+      readonly id: number;
+      readonly ok: false;
+      readonly message: string;
+      /** EngineError code for analyses and datasets, Excel error code (#VALUE!) for functions. */
+      readonly code?: string;
+    };
+
+/** A worker's memory between jobs: the rows of a selection still arriving. */
+export interface WorkerState {
+  rows: (readonly unknown[])[];
+}
+
+export function handleJob(id: number, job: Job, state: WorkerState): JobResponse {
+  try {
+    return { id, ok: true, value: run(job, state) };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (job.kind === "function" || isEngineError(error)) {
+      return { id, ok: false, message, code: typeof code === "string" ? code : undefined };
+    }
+    return {
+      id,
+      ok: false,
+      message: `The analysis failed unexpectedly (${message}); please report it.`,
+    };
+  }
+}
+
+function run(job: Job, state: WorkerState): unknown {
+  switch (job.kind) {
+    case "analysis": {
+      const entry = ANALYSES.find((candidate) => candidate.id === job.analysisId);
+      if (entry === undefined) throw new Error(`There is no analysis "${job.analysisId}".`);
+      return entry.run(job.input);
+    }
+    case "function": {
+      installCustomFunctionsShim();
+      const implementation = FUNCTION_TABLE[job.name];
+      if (implementation === undefined) throw new Error(`There is no function "${job.name}".`);
+      return implementation(...job.args);
+    }
+    case "rows": {
+      if (job.first) state.rows = [];
+      for (const row of job.rows) state.rows.push(row);
+      if (!job.last) return null;
+      const rows = state.rows;
+      state.rows = [];
+      return readDataset(rows, { label: job.label });
+    }
+  }
+}
+
+/** The buffers a response can hand over instead of copying: numeric columns' values. */
+export function transferables(response: JobResponse): Transferable[] {
+  if (!response.ok || typeof response.value !== "object" || response.value === null) return [];
+  const columns = (response.value as Partial<Dataset>).columns;
+  if (!Array.isArray(columns)) return [];
+  return columns.flatMap((column) =>
+    column.kind === "numeric" ? [column.values.buffer as ArrayBuffer] : [],
+  );
+}

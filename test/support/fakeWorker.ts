@@ -1,0 +1,28 @@
+/**
+ * A worker of the pool without threads: answers each job through the real `handleJob` after a
+ * delay, copying messages both ways with structuredClone as postMessage does.
+ */
+import { handleJob, type Job, type JobResponse, type WorkerState } from "../../src/workers/jobs";
+import type { WorkerLike } from "../../src/workers/workerPool";
+
+export class FakeWorker implements WorkerLike {
+  onmessage: ((event: { data: JobResponse }) => void) | null = null;
+  terminated = false;
+  readonly jobs: Job[] = [];
+  private readonly state: WorkerState = { rows: [] };
+
+  constructor(private readonly delayMs = 0) {}
+
+  postMessage(message: { id: number; job: Job }): void {
+    const copy = structuredClone(message);
+    this.jobs.push(copy.job);
+    setTimeout(() => {
+      if (this.terminated) return;
+      this.onmessage?.({ data: structuredClone(handleJob(copy.id, copy.job, this.state)) });
+    }, this.delayMs);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}

@@ -1,0 +1,121 @@
+/** What a worker answers for each job: reports, spills, datasets, and failures as messages. */
+import { ANALYSES, withDefaults } from "../../src/engine/analyses/registry";
+import type { NumericColumn } from "../../src/engine/data/types";
+import { handleJob, transferables, type WorkerState } from "../../src/workers/jobs";
+
+const numeric = (name: string, values: number[]): NumericColumn => ({
+  kind: "numeric",
+  name,
+  values: Float64Array.from(values),
+});
+const ols = ANALYSES.find((entry) => entry.id === "ols")!;
+const input = {
+  roles: { y: [numeric("Sales", [3, 5, 4, 8, 9, 12])], x: [numeric("Radio", [1, 2, 2, 4, 5, 6])] },
+  options: withDefaults(ols, {}),
+};
+const fresh = (): WorkerState => ({ rows: [] });
+
+describe("handleJob", () => {
+  it("answers an analysis with its report", () => {
+    const response = handleJob(7, { kind: "analysis", analysisId: "ols", input }, fresh());
+    expect(response).toMatchObject({ id: 7, ok: true, value: { title: "OLS: Sales on Radio" } });
+  });
+
+  it("answers an engine error with its code and message", () => {
+    const constant = {
+      ...input,
+      roles: { ...input.roles, x: [numeric("Week", [5, 5, 5, 5, 5, 5])] },
+    };
+    expect(handleJob(1, { kind: "analysis", analysisId: "ols", input: constant }, fresh())).toEqual(
+      {
+        id: 1,
+        ok: false,
+        code: "collinear",
+        message: expect.stringMatching(/"Week" is constant/),
+      },
+    );
+  });
+
+  it("answers an unknown analysis or function by name", () => {
+    expect(handleJob(2, { kind: "analysis", analysisId: "nope", input }, fresh())).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/There is no analysis "nope"/),
+    });
+    expect(handleJob(3, { kind: "function", name: "nope", args: [] }, fresh())).toMatchObject({
+      ok: false,
+      message: 'There is no function "nope".',
+    });
+  });
+
+  it("runs a worksheet function with Excel's arguments, and carries its #VALUE! back", () => {
+    const y = [["y"], [1], [2], [3.5], [4], [5.5]];
+    const x = [["x"], [1], [2], [3], [4], [5]];
+    const answered = handleJob(4, { kind: "function", name: "ols", args: [y, x, "coef"] }, fresh());
+    expect(answered.ok && (answered.value as unknown[][])[0][0]).toBe("Term");
+    const text = [["x"], [1], ["abc"], [3], [4], [5]];
+    expect(handleJob(5, { kind: "function", name: "ols", args: [y, text] }, fresh())).toEqual({
+      id: 5,
+      ok: false,
+      code: "#VALUE!",
+      message: expect.stringMatching(/MMM\.OLS: x: column "x" has the text "abc"/),
+    });
+  });
+
+  it("keeps blocks of rows until the last, then answers the dataset and forgets the rows", () => {
+    const state = fresh();
+    const label = "Sheet1!A1:B4";
+    const first = handleJob(
+      1,
+      {
+        kind: "rows",
+        rows: [
+          ["TV", "Sales"],
+          ["Low", 1],
+        ],
+        first: true,
+        last: false,
+        label,
+      },
+      state,
+    );
+    expect(first).toEqual({ id: 1, ok: true, value: null });
+    const last = handleJob(
+      2,
+      {
+        kind: "rows",
+        rows: [
+          ["High", 3],
+          ["Low", 2],
+        ],
+        first: false,
+        last: true,
+        label,
+      },
+      state,
+    );
+    expect(last.ok && last.value).toMatchObject({
+      rowCount: 3,
+      hasHeader: true,
+      columns: [
+        { kind: "categorical", name: "TV", values: ["Low", "High", "Low"] },
+        { kind: "numeric", name: "Sales", values: Float64Array.from([1, 3, 2]) },
+      ],
+    });
+    expect(state.rows).toEqual([]);
+    // The numeric column's buffer is handed over rather than copied.
+    expect(transferables(last)).toHaveLength(1);
+  });
+
+  it("answers a selection it cannot read with the data layer's message", () => {
+    const response = handleJob(
+      1,
+      { kind: "rows", rows: [], first: true, last: true, label: "Sheet1!A1" },
+      fresh(),
+    );
+    expect(response).toMatchObject({
+      ok: false,
+      code: expect.any(String),
+      message: expect.stringMatching(/Sheet1!A1/),
+    });
+  });
+});
