@@ -12,6 +12,9 @@ import type { RangeValues, TableStyle, WorkbookHost } from "../host/workbookHost
 import { formatCell, parseRange, type RangeReference } from "./workbook/address";
 import type { CellStyle, Workbook } from "./workbook/workbook";
 
+/** Rows read between two breaks for the page (a few tens of milliseconds each). */
+const READ_BLOCK_ROWS = 50_000;
+
 export interface PreviewSelection {
   readonly sheet: number;
   readonly row: number;
@@ -117,8 +120,18 @@ export class PreviewHost implements WorkbookHost {
     return { sheet, reference };
   }
 
-  private read(sheet: number, reference: RangeReference): RangeValues {
-    const values = this.workbook.values(sheet, reference);
+  /**
+   * Reads in blocks of rows and lets the page breathe between them, as the Excel host reads in
+   * one request per block: a million-row selection never holds the UI thread in one piece.
+   */
+  private async read(sheet: number, reference: RangeReference): Promise<RangeValues> {
+    const values: unknown[][] = [];
+    for (let top = reference.top; top <= reference.bottom; top += READ_BLOCK_ROWS) {
+      const bottom = Math.min(reference.bottom, top + READ_BLOCK_ROWS - 1);
+      for (const row of this.workbook.values(sheet, { ...reference, top, bottom }))
+        values.push(row);
+      if (bottom < reference.bottom) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     const from = formatCell({ row: reference.top, column: reference.left });
     const to = formatCell({ row: reference.bottom, column: reference.right });
     return { address: `${this.workbook.sheetNames[sheet]}!${from}:${to}`, values };

@@ -4,7 +4,7 @@
  * the task pane will render. It is what `npm start` serves where there is no Excel.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { columnLetter } from "../../engine/data/dataset";
 import { installPool } from "../../workers/installPool";
@@ -102,8 +102,8 @@ export function PreviewApp() {
   const shown = workbook.cell(sheet, active.row, active.column);
   const input = workbook.input(sheet, active.row, active.column);
   return (
-    <div className="preview" onPaste={paste}>
-      <header className="toolbar">
+    <div className="preview" onPaste={paste} onKeyDown={moveBetweenRegions}>
+      <header className="toolbar" data-region>
         <strong className="title">MMM for Excel · preview</strong>
         <label>
           Sample data{" "}
@@ -139,7 +139,7 @@ export function PreviewApp() {
           {status}
         </span>
       </header>
-      <div className="formula-bar">
+      <div className="formula-bar" data-region>
         <input
           key={`${active.row},${active.column}`}
           className="name-box"
@@ -169,7 +169,7 @@ export function PreviewApp() {
         )}
       </div>
       <main className="workspace">
-        <section className="sheet">
+        <section className="sheet" data-region>
           <SheetGrid
             workbook={workbook}
             sheet={sheet}
@@ -203,7 +203,7 @@ export function PreviewApp() {
             }}
           />
         </section>
-        <aside className="taskpane-slot" aria-label="Task pane">
+        <aside className="taskpane-slot" aria-label="Task pane" data-region>
           <FluentProvider theme={webLightTheme}>
             <TaskPane
               host={host}
@@ -215,4 +215,24 @@ export function PreviewApp() {
       </main>
     </div>
   );
+}
+
+/** Focusable elements, in the order Tab visits them. */
+const FOCUSABLE = 'input, select, button, [tabindex="0"]';
+
+/**
+ * F6 and Shift+F6 move the focus to the next or previous region (toolbar, formula bar, grid,
+ * sheet tabs, task pane), as in Excel: inside the grid Tab moves between cells, so without this a keyboard
+ * user could never leave it.
+ */
+function moveBetweenRegions(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.key !== "F6") return;
+  const regions = [...event.currentTarget.querySelectorAll<HTMLElement>("[data-region]")];
+  // Regions nest (the sheet tabs sit in the sheet): the innermost holding the focus counts.
+  const holding = regions.filter((region) => region.contains(document.activeElement));
+  const current = regions.indexOf(holding[holding.length - 1]);
+  const step = event.shiftKey ? -1 : 1;
+  const next = regions[(current + step + regions.length) % regions.length];
+  next.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  event.preventDefault();
 }

@@ -12,7 +12,7 @@ export interface SheetTabsProps {
 export function SheetTabs({ names, active, onSelect, onAdd, onRename }: SheetTabsProps) {
   const [renaming, setRenaming] = useState<number | null>(null);
   return (
-    <nav className="sheet-tabs" aria-label="Sheets">
+    <nav className="sheet-tabs" aria-label="Sheets" data-region>
       {names.map((name, index) =>
         renaming === index ? (
           <input

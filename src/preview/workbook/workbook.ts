@@ -217,7 +217,10 @@ export class Workbook {
   currentRegion(sheet: number, row: number, column: number): RangeReference {
     const target = this.sheets[sheet];
     const filled = (r: number, c: number) =>
-      r >= 0 && c >= 0 && (target.inputs[r]?.[c] !== undefined || target.results.has(key(r, c)));
+      r >= 0 &&
+      c >= 0 &&
+      (target.inputs[r]?.[c] !== undefined ||
+        (target.results.size > 0 && target.results.has(key(r, c))));
     let top = row;
     let bottom = row;
     let left = column;
