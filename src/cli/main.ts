@@ -5,9 +5,10 @@
  */
 import { isEngineError } from "../engine/errors";
 import { InputError, parseArgs, UsageError } from "./args";
+import { ANOVA_USAGE, runAnovaCommand, runTukeyCommand, TUKEY_USAGE } from "./groupsCommand";
 import { OLS_USAGE, runOlsCommand } from "./olsCommand";
 
-const USAGE = `usage:\n  ${OLS_USAGE}`;
+const USAGE = `usage:\n  ${[OLS_USAGE, ANOVA_USAGE, TUKEY_USAGE].join("\n  ")}`;
 
 export function runCli(argv: readonly string[]): {
   stdout: string;
@@ -22,6 +23,10 @@ export function runCli(argv: readonly string[]): {
     switch (command) {
       case "ols":
         return { stdout: runOlsCommand(args), stderr: "", exitCode: 0 };
+      case "anova":
+        return { stdout: runAnovaCommand(args), stderr: "", exitCode: 0 };
+      case "tukey":
+        return { stdout: runTukeyCommand(args), stderr: "", exitCode: 0 };
       default:
         throw new UsageError(`unknown command "${command}"; ${USAGE.replace("\n", " ")}`);
     }

@@ -3,15 +3,13 @@
  *
  * The JSON form is a contract other tools depend on: exactly the fields of `OlsJson`.
  */
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { readCsvDataset } from "../engine/data/csv";
 import { selectColumns } from "../engine/data/select";
 import { runOls } from "../engine/analyses/ols";
 import type { CovarianceType, OlsResult } from "../engine/models/ols";
+import { readCsvFile } from "./files";
 import {
   expectArguments,
-  InputError,
   listOption,
   numberOption,
   type ParsedArgs,
@@ -34,7 +32,7 @@ export function runOlsCommand(args: ParsedArgs): string {
   const xNames = listOption(args, "x");
   const robust = stringOption(args, "robust");
   const covarianceType = parseCovariance(robust);
-  const dataset = readCsvDataset(readTextFile(file), { label: basename(file) });
+  const dataset = readCsvFile(file);
   const [y] = selectColumns(dataset, [yName], basename(file));
   const x = selectColumns(dataset, xNames, basename(file));
   const result = runOls({
@@ -45,21 +43,6 @@ export function runOlsCommand(args: ParsedArgs): string {
     covarianceType,
   });
   return args.options.has("json") ? JSON.stringify(olsJson(result)) : olsReport(result);
-}
-
-function readTextFile(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "it is a folder"
-          : String(code ?? error);
-    throw new InputError(`cannot read ${file}: ${reason}`);
-  }
 }
 
 function parseCovariance(value: string | undefined): CovarianceType {

@@ -79,3 +79,72 @@ export function logRelativeError(estimate: number, certified: number): number {
     certified === 0 ? Math.abs(estimate) : Math.abs(estimate - certified) / Math.abs(certified);
   return Math.max(0, Math.min(15, -Math.log10(error)));
 }
+
+/** The NIST StRD one-way ANOVA sets, in order of difficulty. */
+export const NIST_ANOVA = [
+  "SiRstv",
+  "SmLs01",
+  "SmLs02",
+  "SmLs03",
+  "AtmWtAg",
+  "SmLs04",
+  "SmLs05",
+  "SmLs06",
+  "SmLs07",
+  "SmLs08",
+  "SmLs09",
+] as const;
+
+export interface NistAnovaSet {
+  readonly name: string;
+  /** Treatment id per observation, as written ("1", "2", ...). */
+  readonly groups: string[];
+  readonly values: Float64Array;
+  readonly certified: {
+    ssBetween: number;
+    msBetween: number;
+    f: number;
+    ssWithin: number;
+    msWithin: number;
+    rSquared: number;
+    residualSd: number;
+  };
+}
+
+export function readNistAnova(name: string): NistAnovaSet {
+  const lines = readFileSync(join(FIXTURES, "nist", `${name}.dat`), "utf8").split(/\r?\n/);
+  const groups: string[] = [];
+  const values: number[] = [];
+  const certified = {
+    ssBetween: NaN,
+    msBetween: NaN,
+    f: NaN,
+    ssWithin: NaN,
+    msWithin: NaN,
+    rSquared: NaN,
+    residualSd: NaN,
+  };
+  let inData = false;
+  for (const line of lines) {
+    const tokens = line.trim().split(/\s+/);
+    const last = tokens[tokens.length - 1];
+    if (line.trim().startsWith("Between") && tokens.length >= 6) {
+      [certified.ssBetween, certified.msBetween, certified.f] = tokens.slice(-3).map(Number);
+    }
+    if (line.trim().startsWith("Within") && tokens.length >= 5) {
+      [certified.ssWithin, certified.msWithin] = tokens.slice(-2).map(Number);
+    }
+    if (line.includes("R-Squared") && NUMBER.test(last)) certified.rSquared = Number(last);
+    if (line.includes("Standard Deviation") && NUMBER.test(last))
+      certified.residualSd = Number(last);
+    if (line.trim().startsWith("Data:")) {
+      inData = true;
+      continue;
+    }
+    if (inData && tokens.length === 2 && tokens.every((t) => NUMBER.test(t))) {
+      groups.push(tokens[0]);
+      values.push(Number(tokens[1]));
+    }
+  }
+  return { name, groups, values: Float64Array.from(values), certified };
+}
