@@ -54,3 +54,9 @@ export function toSpill(table: readonly (readonly Cell[])[]): (string | number |
     return out;
   });
 }
+
+export function optionalNumber(value: unknown, name: string): number | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  throw new EngineError("invalidOption", `${name} must be a number; got ${JSON.stringify(value)}.`);
+}

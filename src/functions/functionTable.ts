@@ -2,10 +2,13 @@
  * The worksheet functions' computations by id, synchronous: what a worker of the pool runs for
  * `=MMM.OLS(...)`, and what runs in place where there are no workers (Node, tests).
  */
+import { runAnovaFunction, runTukeyFunction } from "./groups";
 import { runOlsFunction } from "./ols";
 
 export type FunctionImplementation = (...args: unknown[]) => unknown[][];
 
 export const FUNCTION_TABLE: Readonly<Record<string, FunctionImplementation>> = {
   ols: runOlsFunction,
+  anova: runAnovaFunction,
+  tukey: runTukeyFunction,
 };

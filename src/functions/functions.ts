@@ -27,3 +27,41 @@ export function ols(
 ): Promise<any[][]> {
   return callFunction("ols", [y, x, output, intercept, headers]);
 }
+
+/**
+ * One-way analysis of variance of values by group: group sizes, means and SDs, the ANOVA table (F and p), Welch's ANOVA for unequal variances, and Levene's and Brown-Forsythe's tests of equal variances. Rows with a blank value or group are left out and counted.
+ * @customfunction ANOVA
+ * @param values The outcome: one column of numbers, with or without a header cell.
+ * @param groups The group of each row: one column of labels (text or numbers), as many rows as values.
+ * @param [output] "summary" (default), "groups", "anova" or "tests".
+ * @param [headers] TRUE if the first row holds column names, FALSE if not; omitted: detected.
+ * @returns A table that spills.
+ */
+export function anova(
+  values: any[][],
+  groups: any[][],
+  output?: string,
+  headers?: boolean,
+): Promise<any[][]> {
+  return callFunction("anova", [values, groups, output, headers]);
+}
+
+/**
+ * Tukey's honestly significant differences between every pair of groups (Tukey-Kramer for unequal sizes), or Games-Howell when variances differ: the difference mean(group2) - mean(group1), its simultaneous confidence interval, the adjusted p-value and whether it is significant.
+ * @customfunction TUKEY
+ * @param values The outcome: one column of numbers, with or without a header cell.
+ * @param groups The group of each row: one column of labels, as many rows as values.
+ * @param [alpha] The family-wise error rate, 0.05 by default (95 % intervals).
+ * @param [method] "tukey" (default) or "games-howell".
+ * @param [headers] TRUE if the first row holds column names, FALSE if not; omitted: detected.
+ * @returns A table that spills.
+ */
+export function tukey(
+  values: any[][],
+  groups: any[][],
+  alpha?: number,
+  method?: string,
+  headers?: boolean,
+): Promise<any[][]> {
+  return callFunction("tukey", [values, groups, alpha, method, headers]);
+}

@@ -125,7 +125,7 @@ export function TaskPane({ host, pool, onResults }: TaskPaneProps) {
     if (input === null || problems.length > 0) return;
     return work(`Running ${entry.title}`, async (signal) => {
       if (livePlan !== undefined && typeof livePlan !== "string") {
-        const sheet = await writeLiveFormulas(host, entry.id.toUpperCase(), livePlan);
+        const sheet = await writeLiveFormulas(host, entry.sheetName, livePlan);
         setMessage({ intent: "success", text: `Live formulas are in sheet "${sheet}".` });
         onResults?.(sheet);
         return;
@@ -134,7 +134,7 @@ export function TaskPane({ host, pool, onResults }: TaskPaneProps) {
       // Past this point the results are being written: Cancel no longer applies.
       setBusy({ label: "Writing the results sheet" });
       abort.current = null;
-      const layout = await writeResultSheet(host, report, entry.id.toUpperCase());
+      const layout = await writeResultSheet(host, report, entry.sheetName);
       setMessage({ intent: "success", text: `Results are in sheet "${layout.sheet}".` });
       onResults?.(layout.sheet);
     });

@@ -45,6 +45,39 @@ describe("functions.json", () => {
     expect(ols.description).toMatch(/least squares/);
   });
 
+  it.each([
+    [
+      "ANOVA",
+      [
+        ["values", "any", "matrix", false],
+        ["groups", "any", "matrix", false],
+        ["output", "string", "scalar", true],
+        ["headers", "boolean", "scalar", true],
+      ],
+    ],
+    [
+      "TUKEY",
+      [
+        ["values", "any", "matrix", false],
+        ["groups", "any", "matrix", false],
+        ["alpha", "number", "scalar", true],
+        ["method", "string", "scalar", true],
+        ["headers", "boolean", "scalar", true],
+      ],
+    ],
+  ])("declares %s with its frozen parameter order, spilling a matrix", (id, parameters) => {
+    const declared = functions.find((f) => f.id === id)!;
+    expect(
+      declared.parameters.map((p) => [
+        p.name,
+        p.type,
+        p.dimensionality ?? "scalar",
+        p.optional ?? false,
+      ]),
+    ).toEqual(parameters);
+    expect(declared.result.dimensionality).toBe("matrix");
+  });
+
   it("documents every parameter (the help Excel shows)", () => {
     for (const f of functions)
       for (const p of f.parameters) expect(p).toHaveProperty("description");

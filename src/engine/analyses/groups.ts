@@ -81,6 +81,44 @@ export function pairwiseTable(result: PairwiseResult): Cell[][] {
   ];
 }
 
+export const ANOVA_OUTPUTS = ["summary", "groups", "anova", "tests"] as const;
+export type AnovaOutput = (typeof ANOVA_OUTPUTS)[number];
+
+export function parseAnovaOutput(text: string | null | undefined): AnovaOutput {
+  const output = (text ?? "summary").trim().toLowerCase();
+  if ((ANOVA_OUTPUTS as readonly string[]).includes(output)) return output as AnovaOutput;
+  throw new EngineError(
+    "invalidOption",
+    `output must be one of ${ANOVA_OUTPUTS.map((o) => `"${o}"`).join(", ")}; it is "${text}".`,
+  );
+}
+
+/** The table an `output` asks for; "summary" stacks the groups, the ANOVA and the tests. */
+export function anovaOutputTable(result: AnovaResult, output: AnovaOutput): Cell[][] {
+  switch (output) {
+    case "groups":
+      return groupTable(result);
+    case "anova":
+      return anovaTable(result);
+    case "tests":
+      return varianceTestTable(result);
+    case "summary":
+      return [
+        [`One-way ANOVA: ${result.valueName} by ${result.groupName}`],
+        [
+          `Rows used: ${result.rowsUsed}${result.rowsDropped > 0 ? `; ${result.rowsDropped} left out (blank value or group)` : ""}`,
+        ],
+        [],
+        ...groupTable(result),
+        [],
+        ...anovaTable(result),
+        [],
+        ...varianceTestTable(result),
+        ...result.warnings.map((warning): Cell[] => [warning]),
+      ];
+  }
+}
+
 /** "p < 1e-9" below the studentized range's floor, the number otherwise. */
 export function describePAdj(p: number): string {
   return p < STUDENTIZED_RANGE_P_FLOOR ? "p < 1e-9" : `p = ${p.toPrecision(3)}`;

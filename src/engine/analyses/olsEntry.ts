@@ -8,6 +8,7 @@ import type { AnalysisEntry, AnalysisInput, LiveSheet, LiveSource } from "./regi
 export const olsEntry: AnalysisEntry = {
   id: "ols",
   title: "Regression (OLS)",
+  sheetName: "OLS",
   roles: [
     { id: "y", label: "Response (y)", accepts: "numeric", multiple: false },
     { id: "x", label: "Predictors (x)", accepts: "any", multiple: true },

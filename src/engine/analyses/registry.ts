@@ -5,6 +5,7 @@
  * a new entry (a new file), not an edit across the pane.
  */
 import type { Column } from "../data/types";
+import { compareGroupsEntry } from "./compareGroupsEntry";
 import { olsEntry } from "./olsEntry";
 import type { Report } from "./report";
 
@@ -50,6 +51,8 @@ export interface AnalysisInput {
 export interface AnalysisEntry {
   readonly id: string;
   readonly title: string;
+  /** Results sheets are named after it: `OLS 1`, `Groups 2`. */
+  readonly sheetName: string;
   readonly roles: readonly RoleSpec[];
   readonly options: readonly OptionSpec[];
   /** Messages to show before Run; empty when the input can run. */
@@ -76,7 +79,7 @@ export interface LiveSheet {
   readonly formulas: readonly { readonly cell: string; readonly formula: string }[];
 }
 
-export const ANALYSES: readonly AnalysisEntry[] = [olsEntry];
+export const ANALYSES: readonly AnalysisEntry[] = [olsEntry, compareGroupsEntry];
 
 /** The option values with every default filled in. */
 export function withDefaults(entry: AnalysisEntry, options: OptionValues): OptionValues {
