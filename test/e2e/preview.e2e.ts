@@ -486,6 +486,72 @@ describe("the browser preview", () => {
     writeFileSync(join(screenshots, "million-rows.json"), JSON.stringify(figures, null, 2));
   }, 300_000);
 
+  it("compares groups from the pane: R's ANOVA and Tukey figures, and the means chart", async () => {
+    const groups = JSON.parse(
+      readFileSync(
+        join(root, "test", "fixtures", "reference", "groups", "sales_by_tv.r.json"),
+        "utf8",
+      ),
+    );
+    const seed = readFileSync(
+      join(root, "test", "fixtures", "seeds", "marketing_sales_data.csv"),
+      "utf8",
+    );
+    await page.getByRole("button", { name: "Add sheet" }).click();
+    await pasteAt(
+      "A1",
+      parseCsv(seed)
+        .map((row) => row.join("\t"))
+        .join("\r\n") + "\r\n",
+    );
+    await select("A1");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByText(/: 572 rows, 5 columns\./).waitFor();
+    await page.getByRole("combobox", { name: "Analysis" }).click();
+    await page.getByRole("option", { name: "Compare groups (ANOVA, Tukey)" }).click();
+    await page.getByRole("combobox", { name: "Values" }).click();
+    await page.getByRole("option", { name: "Sales" }).click();
+    await page.getByRole("combobox", { name: "Groups" }).click();
+    await page.getByRole("option", { name: "TV", exact: true }).click();
+    await snap("17-compare-groups-ready");
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByText('Results are in sheet "Groups 1"').waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "Groups 1", selected: true }).waitFor();
+    // The ANOVA row of TV: df, Sum Sq, Mean Sq, then F, written with every digit.
+    const tvRow =
+      Number(/\d+$/.exec((await (await locate("Residual", "A")).getAttribute("data-cell"))!)![0]) -
+      1;
+    await select(`E${tvRow}`);
+    const f = Number(await page.inputValue('input[aria-label="Formula bar"]'));
+    expect(relativeError(f, groups.anova.f)).toBeLessThan(1e-12);
+    expect(await cell(`E${tvRow}`).textContent()).toBe(groups.anova.f.toFixed(3));
+    // The pairwise table: group1, group2, meandiff, p-adj, lower, upper, reject.
+    const header = Number(
+      /\d+$/.exec((await (await locate("group1", "A")).getAttribute("data-cell"))!)![0],
+    );
+    for (const [i, pair] of groups.tukey.comparisons.entries()) {
+      const row = header + 1 + i;
+      expect(await cell(`B${row}`).textContent()).toBe(pair.group2);
+      await select(`C${row}`);
+      expect(
+        relativeError(
+          Number(await page.inputValue('input[aria-label="Formula bar"]')),
+          pair.meanDiff,
+        ),
+      ).toBeLessThan(1e-12);
+      await select(`E${row}`);
+      expect(
+        relativeError(Number(await page.inputValue('input[aria-label="Formula bar"]')), pair.ciLow),
+      ).toBeLessThan(1e-9);
+    }
+    const chart = page.getByRole("figure", { name: "Mean Sales by TV with 95 % intervals" });
+    await chart.waitFor();
+    expect(await chart.locator(".recharts-cartesian-axis-tick-value").allTextContents()).toEqual(
+      expect.arrayContaining(["High", "Low", "Medium"]),
+    );
+    await snap("18-compare-groups-results");
+  });
+
   it("serves the Excel task pane page, which outside Excel says so and loads without errors", async () => {
     const pane = await browser.newPage();
     const errors: string[] = [];
