@@ -5,10 +5,11 @@
  */
 import { isEngineError } from "../engine/errors";
 import { InputError, parseArgs, UsageError } from "./args";
+import { CORR_USAGE, DESCRIBE_USAGE, runCorrCommand, runDescribeCommand } from "./exploreCommand";
 import { ANOVA_USAGE, runAnovaCommand, runTukeyCommand, TUKEY_USAGE } from "./groupsCommand";
 import { OLS_USAGE, runOlsCommand } from "./olsCommand";
 
-const USAGE = `usage:\n  ${[OLS_USAGE, ANOVA_USAGE, TUKEY_USAGE].join("\n  ")}`;
+const USAGE = `usage:\n  ${[OLS_USAGE, ANOVA_USAGE, TUKEY_USAGE, DESCRIBE_USAGE, CORR_USAGE].join("\n  ")}`;
 
 export function runCli(argv: readonly string[]): {
   stdout: string;
@@ -27,6 +28,10 @@ export function runCli(argv: readonly string[]): {
         return { stdout: runAnovaCommand(args), stderr: "", exitCode: 0 };
       case "tukey":
         return { stdout: runTukeyCommand(args), stderr: "", exitCode: 0 };
+      case "describe":
+        return { stdout: runDescribeCommand(args), stderr: "", exitCode: 0 };
+      case "corr":
+        return { stdout: runCorrCommand(args), stderr: "", exitCode: 0 };
       default:
         throw new UsageError(`unknown command "${command}"; ${USAGE.replace("\n", " ")}`);
     }

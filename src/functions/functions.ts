@@ -65,3 +65,33 @@ export function tukey(
 ): Promise<any[][]> {
   return callFunction("tukey", [values, groups, alpha, method, headers]);
 }
+
+/**
+ * Descriptive statistics of each numeric column: count, missing, mean, SD, min, quartiles, median, max, skewness and excess kurtosis (as pandas), optionally per group of a by-column.
+ * @customfunction DESCRIBE
+ * @param data One or more columns, with or without a header row; text columns are listed as not summarised.
+ * @param [by] A column of group labels with as many rows as data: one row of statistics per column and group.
+ * @param [headers] TRUE if the first row holds column names, FALSE if not; omitted: detected.
+ * @returns A table that spills.
+ */
+export function describe(data: any[][], by?: any[][], headers?: boolean): Promise<any[][]> {
+  return callFunction("describe", [data, by, headers]);
+}
+
+/**
+ * Correlation matrix of numeric columns, Pearson or Spearman, each pair on the rows where both are present, with p-values and pairwise counts.
+ * @customfunction CORR
+ * @param data Two or more numeric columns, with or without a header row.
+ * @param [method] "pearson" (default) or "spearman".
+ * @param [output] "matrix" (default), "p" (p-values), "n" (rows per pair) or "pairs" (one row per pair).
+ * @param [headers] TRUE if the first row holds column names, FALSE if not; omitted: detected.
+ * @returns A table that spills.
+ */
+export function corr(
+  data: any[][],
+  method?: string,
+  output?: string,
+  headers?: boolean,
+): Promise<any[][]> {
+  return callFunction("corr", [data, method, output, headers]);
+}

@@ -36,27 +36,43 @@ export function groupValues(value: Column, group: Column): GroupedValues {
       `"${value.name}" has ${value.values.length} rows and "${group.name}" ${group.values.length}; give both the same rows.`,
     );
   }
-  const byLabel = new Map<string, number[]>();
-  let rowsDropped = 0;
-  for (let i = 0; i < value.values.length; i++) {
-    const label = labelAt(group, i);
-    const x = value.values[i];
-    if (label === null || Number.isNaN(x)) {
-      rowsDropped++;
-      continue;
-    }
-    let members = byLabel.get(label);
-    if (members === undefined) byLabel.set(label, (members = []));
-    members.push(x);
+  const rows = groupRows(group);
+  const groups: Group[] = [];
+  let rowsDropped = rows.rowsWithoutGroup;
+  for (const [name, indices] of rows.groups) {
+    const values = indices.map((i) => value.values[i]).filter((x) => !Number.isNaN(x));
+    rowsDropped += indices.length - values.length;
+    if (values.length > 0) groups.push({ name, values: Float64Array.from(values) });
   }
-  const names = sortLabels([...byLabel.keys()]);
-  const groups = names.map((name) => ({ name, values: Float64Array.from(byLabel.get(name)!) }));
   return {
     valueName: value.name,
     groupName: group.name,
     groups,
     rowsUsed: value.values.length - rowsDropped,
     rowsDropped,
+  };
+}
+
+/** The rows of each group (groups in sorted order), and how many rows have no group. */
+export function groupRows(group: Column): {
+  groups: [string, number[]][];
+  rowsWithoutGroup: number;
+} {
+  const byLabel = new Map<string, number[]>();
+  let rowsWithoutGroup = 0;
+  for (let i = 0; i < group.values.length; i++) {
+    const label = labelAt(group, i);
+    if (label === null) {
+      rowsWithoutGroup++;
+      continue;
+    }
+    let members = byLabel.get(label);
+    if (members === undefined) byLabel.set(label, (members = []));
+    members.push(i);
+  }
+  return {
+    groups: sortLabels([...byLabel.keys()]).map((name) => [name, byLabel.get(name)!]),
+    rowsWithoutGroup,
   };
 }
 
