@@ -65,6 +65,23 @@ describe("functions.json", () => {
         ["headers", "boolean", "scalar", true],
       ],
     ],
+    [
+      "DESCRIBE",
+      [
+        ["data", "any", "matrix", false],
+        ["by", "any", "matrix", true],
+        ["headers", "boolean", "scalar", true],
+      ],
+    ],
+    [
+      "CORR",
+      [
+        ["data", "any", "matrix", false],
+        ["method", "string", "scalar", true],
+        ["output", "string", "scalar", true],
+        ["headers", "boolean", "scalar", true],
+      ],
+    ],
   ])("declares %s with its frozen parameter order, spilling a matrix", (id, parameters) => {
     const declared = functions.find((f) => f.id === id)!;
     expect(

@@ -12,7 +12,7 @@ export interface PairCorrelation {
   readonly n: number;
   /** r or rho; NaN below 2 rows or when a column is constant on those rows. */
   readonly r: number;
-  /** Two-sided p; 0 at |r| = 1, NaN below 3 rows. */
+  /** Two-sided p; 0 at |r| = 1, 1 for Pearson on 2 rows (scipy's convention), else NaN below 3. */
   readonly p: number;
 }
 
@@ -31,6 +31,8 @@ export function correlate(
   }
   const n = xs.length;
   const r = method === "pearson" ? pearson(xs, ys) : pearson(averageRanks(xs), averageRanks(ys));
+  // Two points always lie on a line: scipy's pearsonr says r = ±1 with p = 1 there.
+  if (n === 2 && !Number.isNaN(r)) return { n, r: Math.sign(r), p: method === "pearson" ? 1 : NaN };
   return { n, r, p: correlationP(r, n) };
 }
 

@@ -2,7 +2,8 @@
  * Descriptive statistics of a numeric column, as pandas' `describe()`, `skew()` and `kurt()`
  * report them: count and missing, mean, SD (n - 1), min, quartiles by linear interpolation
  * (numpy's default, R's type 7), max, the bias-corrected skewness G1 and excess kurtosis G2,
- * sum and standard error of the mean. Statistics a column is too short for are NaN.
+ * sum and standard error of the mean. Statistics a column is too short or too constant for are
+ * NaN (skew below 3 values, kurtosis below 4, either for a constant column), never a made-up 0.
  */
 import { accurateMean } from "../stats/accurateMoments";
 
@@ -88,19 +89,17 @@ export function quantile(sorted: Float64Array, p: number): number {
   return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
 }
 
-/** G1 = g1 · sqrt(n(n - 1)) / (n - 2), g1 = m3 / m2^1.5 (moments divided by n); 0 for a constant. */
+/** G1 = g1 · sqrt(n(n - 1)) / (n - 2), g1 = m3 / m2^1.5 (moments divided by n); NaN for a constant. */
 function skewness(n: number, sumSquares: number, sumCubes: number): number {
-  if (n < 3) return NaN;
-  if (sumSquares === 0) return 0;
+  if (n < 3 || sumSquares === 0) return NaN;
   const m2 = sumSquares / n;
   const g1 = sumCubes / n / m2 ** 1.5;
   return (g1 * Math.sqrt(n * (n - 1))) / (n - 2);
 }
 
-/** G2 = ((n + 1) g2 + 6)(n - 1) / ((n - 2)(n - 3)), g2 = m4 / m2² - 3; 0 for a constant. */
+/** G2 = ((n + 1) g2 + 6)(n - 1) / ((n - 2)(n - 3)), g2 = m4 / m2² - 3; NaN for a constant. */
 function excessKurtosis(n: number, sumSquares: number, sumFourths: number): number {
-  if (n < 4) return NaN;
-  if (sumSquares === 0) return 0;
+  if (n < 4 || sumSquares === 0) return NaN;
   const m2 = sumSquares / n;
   const g2 = sumFourths / n / (m2 * m2) - 3;
   return (((n + 1) * g2 + 6) * (n - 1)) / ((n - 2) * (n - 3));
