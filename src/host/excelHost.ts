@@ -11,7 +11,13 @@
  */
 import type { ChartSeriesSpec, ChartSpec } from "../engine/analyses/chartSpec";
 import type { Cell } from "../engine/data/types";
-import type { RangeValues, TableStyle, WorkbookHost } from "./workbookHost";
+import {
+  COLOR_SCALE_COLOURS,
+  type ColorScale,
+  type RangeValues,
+  type TableStyle,
+  type WorkbookHost,
+} from "./workbookHost";
 import { escapeText, overwriteQuestion } from "./cellText";
 
 /** `Excel.run`, or a stand-in that hands the batch a mock context. */
@@ -244,11 +250,32 @@ export class ExcelHost implements WorkbookHost {
       ...Array.from({ length: headerRows }, (_, i) => i),
       ...(style.boldRows ?? []),
     ]);
-    if (bold.size === 0) return;
     for (const row of bold) {
       if (row < rows.length) blockOf(anchor, { row, rows: 1 }, columns).format.font.bold = true;
     }
-    await context.sync();
+    const heatmap = this.colorScaleRange(anchor, style, rows.length, columns);
+    if (heatmap !== null) addColorScale(heatmap, style.colorScale!);
+    if (bold.size > 0 || heatmap !== null) await context.sync();
+  }
+
+  /**
+   * The body cells a colour scale covers, or null when there is none to draw or this Excel lacks
+   * conditional formats (ExcelApi 1.6): the numbers are all there, uncoloured.
+   */
+  private colorScaleRange(
+    anchor: Excel.Range,
+    style: TableStyle,
+    rowCount: number,
+    columnCount: number,
+  ): Excel.Range | null {
+    const scale = style.colorScale;
+    const headerRows = style.headerRows ?? 0;
+    if (scale === undefined || rowCount <= headerRows || columnCount <= scale.fromColumn)
+      return null;
+    if (!this.isSetSupported("ExcelApi", "1.6")) return null;
+    return anchor
+      .getCell(headerRows, scale.fromColumn)
+      .getResizedRange(rowCount - headerRows - 1, columnCount - scale.fromColumn - 1);
   }
 
   /** Splits `rowCount` rows into blocks of the configured size or of the cell budget. */
@@ -261,6 +288,21 @@ export class ExcelHost implements WorkbookHost {
     }
     return blocks;
   }
+}
+
+/** Excel's own three-colour scale (a conditional format, so it follows edits to the cells). */
+function addColorScale(range: Excel.Range, scale: ColorScale): void {
+  const format = range.conditionalFormats.add("ColorScale");
+  const point = (value: number, color: string) => ({
+    formula: String(value),
+    type: "Number" as const,
+    color,
+  });
+  format.colorScale.criteria = {
+    minimum: point(scale.minimum, COLOR_SCALE_COLOURS.minimum),
+    midpoint: point((scale.minimum + scale.maximum) / 2, COLOR_SCALE_COLOURS.midpoint),
+    maximum: point(scale.maximum, COLOR_SCALE_COLOURS.maximum),
+  };
 }
 
 /**

@@ -20,7 +20,21 @@ export interface TableStyle {
   readonly numberFormats?: readonly string[];
   /** Further rows (0-based, counting the header rows) drawn in bold, such as significant terms. */
   readonly boldRows?: readonly number[];
+  /**
+   * A heatmap over the rows below the header, from column `fromColumn` on: Excel's red-white-blue
+   * colour scale, red at `minimum`, white midway, blue at `maximum` (a correlation matrix).
+   */
+  readonly colorScale?: ColorScale;
 }
+
+export interface ColorScale {
+  readonly fromColumn: number;
+  readonly minimum: number;
+  readonly maximum: number;
+}
+
+/** Excel's default three-colour scale: red, white, blue. */
+export const COLOR_SCALE_COLOURS = { minimum: "#F8696B", midpoint: "#FFFFFF", maximum: "#5A8AC6" };
 
 export interface WorkbookHost {
   /** The values of the user's current selection. */

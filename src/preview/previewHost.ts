@@ -8,7 +8,12 @@
 import type { ChartSpec } from "../engine/analyses/chartSpec";
 import type { Cell } from "../engine/data/types";
 import { escapeText, overwriteQuestion } from "../host/cellText";
-import type { RangeValues, TableStyle, WorkbookHost } from "../host/workbookHost";
+import {
+  COLOR_SCALE_COLOURS,
+  type RangeValues,
+  type TableStyle,
+  type WorkbookHost,
+} from "../host/workbookHost";
 import { formatCell, parseRange, type RangeReference } from "./workbook/address";
 import type { CellStyle, Workbook } from "./workbook/workbook";
 
@@ -74,12 +79,7 @@ export class PreviewHost implements WorkbookHost {
       reference.left,
       table.map((row) => Array.from({ length: width }, (_, j) => typedText(row[j] ?? null))),
     );
-    this.workbook.setStyles(
-      sheet,
-      reference.top,
-      reference.left,
-      cellStyles(style, table.length, width),
-    );
+    this.workbook.setStyles(sheet, reference.top, reference.left, cellStyles(style, table, width));
     this.changed();
   }
 
@@ -147,13 +147,51 @@ function typedText(value: Cell): string {
 }
 
 /** The style of each cell of a table written with `style`. */
-function cellStyles(style: TableStyle, rows: number, columns: number): CellStyle[][] {
+function cellStyles(
+  style: TableStyle,
+  table: readonly (readonly Cell[])[],
+  columns: number,
+): CellStyle[][] {
   const headerRows = style.headerRows ?? 0;
   const bold = new Set(style.boldRows);
-  return Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: columns }, (_, j) => ({
-      numberFormat: i < headerRows ? "" : (style.numberFormats?.[j] ?? ""),
-      bold: i < headerRows || bold.has(i),
-    })),
+  const scale = style.colorScale;
+  return table.map((row, i) =>
+    Array.from({ length: columns }, (_, j) => {
+      const value = row[j];
+      const heat =
+        scale !== undefined && i >= headerRows && j >= scale.fromColumn && typeof value === "number"
+          ? { background: scaleColour(value, scale.minimum, scale.maximum) }
+          : {};
+      return {
+        numberFormat: i < headerRows ? "" : (style.numberFormats?.[j] ?? ""),
+        bold: i < headerRows || bold.has(i),
+        ...heat,
+      };
+    }),
   );
+}
+
+/** Excel's three-colour scale: red at the minimum, white midway, blue at the maximum. */
+export function scaleColour(value: number, minimum: number, maximum: number): string {
+  const middle = (minimum + maximum) / 2;
+  const [from, to, t] =
+    value <= middle
+      ? [
+          COLOR_SCALE_COLOURS.minimum,
+          COLOR_SCALE_COLOURS.midpoint,
+          (value - minimum) / (middle - minimum),
+        ]
+      : [
+          COLOR_SCALE_COLOURS.midpoint,
+          COLOR_SCALE_COLOURS.maximum,
+          (value - middle) / (maximum - middle),
+        ];
+  const clamp = Math.max(0, Math.min(1, t));
+  const channel = (hex: string, k: number) => parseInt(hex.slice(1 + 2 * k, 3 + 2 * k), 16);
+  const mixed = [0, 1, 2].map((k) =>
+    Math.round(channel(from, k) + clamp * (channel(to, k) - channel(from, k)))
+      .toString(16)
+      .padStart(2, "0"),
+  );
+  return `#${mixed.join("")}`;
 }

@@ -45,6 +45,9 @@ interface Source {
   readonly dataset: Dataset;
 }
 
+/** The choice that leaves an optional role empty. */
+const NONE = "(none)";
+
 /** What the pane is busy with, and how far along (undefined: it cannot tell). */
 interface Busy {
   readonly label: string;
@@ -204,13 +207,18 @@ export function TaskPane({ host, pool, onResults }: TaskPaneProps) {
             <Field key={role.id} label={role.label}>
               <Dropdown
                 aria-label={role.label}
-                placeholder="Choose a column"
+                placeholder={role.optional ? NONE : "Choose a column"}
                 value={roles[role.id]?.[0] ?? ""}
                 selectedOptions={roles[role.id] ?? []}
                 onOptionSelect={(_, data) =>
-                  setRoles({ ...roles, [role.id]: data.optionValue ? [data.optionValue] : [] })
+                  setRoles({
+                    ...roles,
+                    [role.id]:
+                      data.optionValue && data.optionValue !== NONE ? [data.optionValue] : [],
+                  })
                 }
               >
+                {role.optional && <Option value={NONE}>{NONE}</Option>}
                 {source.dataset.columns.map((column) => (
                   <Option key={column.name} value={column.name}>
                     {column.name}

@@ -42,6 +42,7 @@ export async function writeResultSheet(
       headerRows: 2,
       numberFormats: table.formats,
       boldRows: (table.emphasis ?? []).map((index) => index + 1),
+      colorScale: table.heatmap && { fromColumn: 1, ...table.heatmap },
     });
     tables[table.title] = at(row, 0);
     row += table.rows.length + 2;

@@ -72,6 +72,12 @@ class FakeExcel {
   readonly writes: { address: string; values: unknown[][]; sync: number }[] = [];
   /** Number formats set, with the sync that sent them. */
   readonly formatWrites: { address: string; numberFormat: unknown[][]; sync: number }[] = [];
+  /** Conditional formats added, by the address of their range. */
+  readonly conditionalFormats: {
+    address: string;
+    type: string;
+    colorScale: { criteria: unknown };
+  }[] = [];
   /** Ranges set in bold, with the sync that sent them. */
   readonly bolds: { address: string; sync: number }[] = [];
   readonly charts: FakeChart[] = [];
@@ -189,6 +195,13 @@ class FakeExcel {
     node.populate({
       numberFormat,
       format: { font: { bold: false } },
+      conditionalFormats: {
+        add: (type: string) => {
+          const added = { address, type, colorScale: { criteria: null as unknown } };
+          this.conditionalFormats.push(added);
+          return added;
+        },
+      },
       address,
       rowCount: rows,
       columnCount: columns,
@@ -320,7 +333,12 @@ function a1(sheet: string, top: number, left: number, rows: number, columns: num
 /** A host over `excel` that answers every question with `answer` and records the questions. */
 function hostOver(
   excel: FakeExcel,
-  options: { answer?: boolean; rowsPerBlock?: number; excelApi17?: boolean } = {},
+  options: {
+    answer?: boolean;
+    rowsPerBlock?: number;
+    excelApi17?: boolean;
+    excelApi16?: boolean;
+  } = {},
 ) {
   const questions: string[] = [];
   const host = new ExcelHost(
@@ -332,7 +350,9 @@ function hostOver(
     {
       rowsPerBlock: options.rowsPerBlock,
       isSetSupported: (name, version) =>
-        name === "ExcelApi" && (version !== "1.7" || (options.excelApi17 ?? true)),
+        name === "ExcelApi" &&
+        (version !== "1.7" || (options.excelApi17 ?? true)) &&
+        (version !== "1.6" || (options.excelApi16 ?? true)),
     },
   );
   return { host, questions };
@@ -459,6 +479,56 @@ describe("ExcelHost", () => {
       ]);
       expect(new Set(excel.bolds.map((bold) => bold.sync))).toEqual(new Set([excel.syncs]));
       expect(excel.syncs).toBe(excel.writes[1].sync + 1);
+    });
+
+    it("colours a matrix with Excel's red-white-blue colour scale over the body, from column 1", async () => {
+      const excel = new FakeExcel({ Sheet1: [] });
+      const { host } = hostOver(excel);
+      const matrix: Cell[][] = [
+        ["r", "Radio", "Sales"],
+        ["Radio", 1, 0.86],
+        ["Sales", 0.86, 1],
+      ];
+
+      await host.writeTable("Sheet1!A1", matrix, {
+        headerRows: 1,
+        colorScale: { fromColumn: 1, minimum: -1, maximum: 1 },
+      });
+
+      expect(excel.conditionalFormats).toEqual([
+        {
+          address: "Sheet1!B2:C3",
+          type: "ColorScale",
+          colorScale: {
+            criteria: {
+              minimum: { formula: "-1", type: "Number", color: "#F8696B" },
+              midpoint: { formula: "0", type: "Number", color: "#FFFFFF" },
+              maximum: { formula: "1", type: "Number", color: "#5A8AC6" },
+            },
+          },
+        },
+      ]);
+    });
+
+    it("leaves the matrix uncoloured where Excel lacks conditional formats (ExcelApi 1.6)", async () => {
+      const excel = new FakeExcel({ Sheet1: [] });
+      const { host } = hostOver(excel, { excelApi16: false });
+      await host.writeTable(
+        "Sheet1!A1",
+        [
+          ["r", "x"],
+          ["x", 1],
+        ],
+        {
+          headerRows: 1,
+          colorScale: { fromColumn: 1, minimum: -1, maximum: 1 },
+        },
+      );
+      expect(excel.conditionalFormats).toEqual([]);
+      expect(excel.grid("Sheet1")).toEqual([
+        ["r", "x"],
+        ["x", 1],
+      ]);
     });
 
     it("sends no number formats and no bold when the table has no style", async () => {

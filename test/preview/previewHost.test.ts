@@ -98,3 +98,24 @@ describe("PreviewHost", () => {
     expect(workbook.charts(1)).toEqual([{ position: { row: 0, column: 10 }, chart }]);
   });
 });
+
+describe("PreviewHost heatmaps", () => {
+  it("fills a colour-scaled body as Excel's red-white-blue scale, leaving labels plain", async () => {
+    const { host, workbook } = setup();
+    await host.writeTable(
+      "Sheet1!E1",
+      [
+        ["r", "a", "b"],
+        ["a", 1, -1],
+        ["b", 0, 0.5],
+      ],
+      { headerRows: 1, colorScale: { fromColumn: 1, minimum: -1, maximum: 1 } },
+    );
+    expect(workbook.style(0, 1, 5).background).toBe("#5a8ac6");
+    expect(workbook.style(0, 1, 6).background).toBe("#f8696b");
+    expect(workbook.style(0, 2, 5).background).toBe("#ffffff");
+    expect(workbook.style(0, 2, 6).background).toBe("#adc5e3");
+    expect(workbook.style(0, 1, 4).background).toBeUndefined();
+    expect(workbook.style(0, 0, 5).background).toBeUndefined();
+  });
+});

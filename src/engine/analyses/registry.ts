@@ -6,6 +6,8 @@
  */
 import type { Column } from "../data/types";
 import { compareGroupsEntry } from "./compareGroupsEntry";
+import { correlationEntry } from "./correlationEntry";
+import { describeEntry } from "./describeEntry";
 import { olsEntry } from "./olsEntry";
 import type { Report } from "./report";
 
@@ -15,6 +17,8 @@ export interface RoleSpec {
   /** Numeric columns only, or any column (text columns are then dummy-coded or grouped). */
   readonly accepts: "numeric" | "any";
   readonly multiple: boolean;
+  /** A single-column role the user may leave empty (a by-column); the pane offers "(none)". */
+  readonly optional?: boolean;
 }
 
 export type OptionSpec =
@@ -79,7 +83,12 @@ export interface LiveSheet {
   readonly formulas: readonly { readonly cell: string; readonly formula: string }[];
 }
 
-export const ANALYSES: readonly AnalysisEntry[] = [olsEntry, compareGroupsEntry];
+export const ANALYSES: readonly AnalysisEntry[] = [
+  olsEntry,
+  compareGroupsEntry,
+  describeEntry,
+  correlationEntry,
+];
 
 /** The option values with every default filled in. */
 export function withDefaults(entry: AnalysisEntry, options: OptionValues): OptionValues {

@@ -13,6 +13,8 @@ export interface ReportTable {
   readonly formats?: readonly string[];
   /** Rows to stand out (indices into `rows`, header = 0), such as significant terms. */
   readonly emphasis?: readonly number[];
+  /** Colour the body (from column 1) as a heatmap between these values: a correlation matrix. */
+  readonly heatmap?: { readonly minimum: number; readonly maximum: number };
 }
 
 export interface Report {

@@ -66,6 +66,7 @@ export function SheetGrid({
           <div
             className={`cell${cell.error ? " cell-error" : ""}${typeof cell.value === "number" ? " cell-number" : ""}${style.bold ? " cell-bold" : ""}`}
             data-cell={`${columnLetter(column)}${row.index + 1}`}
+            style={style.background ? { background: style.background } : undefined}
             title={cell.error?.message}
           >
             {text}

@@ -33,6 +33,8 @@ export type FunctionTable = Readonly<Record<string, (...args: unknown[]) => unkn
 export interface CellStyle {
   readonly numberFormat?: string;
   readonly bold?: boolean;
+  /** Fill colour, "#rrggbb". */
+  readonly background?: string;
 }
 
 /**
