@@ -2,6 +2,7 @@
  * The worksheet functions' computations by id, synchronous: what a worker of the pool runs for
  * `=MMM.OLS(...)`, and what runs in place where there are no workers (Node, tests).
  */
+import { runAbTestFunction, runSampleSizeFunction } from "./abtest";
 import { runCorrFunction, runDescribeFunction } from "./explore";
 import { runAnovaFunction, runTukeyFunction } from "./groups";
 import { runOlsFunction } from "./ols";
@@ -14,4 +15,6 @@ export const FUNCTION_TABLE: Readonly<Record<string, FunctionImplementation>> = 
   tukey: runTukeyFunction,
   describe: runDescribeFunction,
   corr: runCorrFunction,
+  abtest: runAbTestFunction,
+  samplesize: runSampleSizeFunction,
 };

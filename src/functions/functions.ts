@@ -95,3 +95,43 @@ export function corr(
 ): Promise<any[][]> {
   return callFunction("corr", [data, method, output, headers]);
 }
+
+/**
+ * A/B test of a control arm A against a variant arm B: n and mean or rate per arm, the difference B - A and the relative lift with their confidence intervals, the test statistic, p, the decision at alpha and the achieved power.
+ * @customfunction ABTEST
+ * @param a Arm A (control): a column of outcomes; for "proportions" 0/1 outcomes or two numbers, conversions then rows; for "chi-square" the arm label of every row.
+ * @param b Arm B (variant): as a; for "chi-square" the outcome label of every row.
+ * @param [test] "welch" (default), "student", "mann-whitney", "proportions" or "chi-square".
+ * @param [alpha] Significance level, 0.05 by default.
+ * @param [headers] TRUE if the first row holds names, FALSE if not; omitted: detected.
+ * @returns A table that spills.
+ */
+export function abtest(
+  a: any[][],
+  b: any[][],
+  test?: string,
+  alpha?: number,
+  headers?: boolean,
+): Promise<any[][]> {
+  return callFunction("abtest", [a, b, test, alpha, headers]);
+}
+
+/**
+ * Rows per arm an A/B test needs to detect an effect: for a proportion, the baseline rate and the absolute lift to detect; for a mean, the outcome's SD and the difference to detect.
+ * @customfunction SAMPLESIZE
+ * @param baseline The control's conversion rate (kind "proportion") or the outcome's standard deviation (kind "mean").
+ * @param effect The smallest absolute effect worth detecting (for example 0.01 for one percentage point).
+ * @param [alpha] Significance level, 0.05 by default (two-sided).
+ * @param [power] Probability of detecting the effect when it is there, 0.8 by default.
+ * @param [kind] "proportion" (default) or "mean".
+ * @returns A table that spills.
+ */
+export function samplesize(
+  baseline: number,
+  effect: number,
+  alpha?: number,
+  power?: number,
+  kind?: string,
+): Promise<any[][]> {
+  return callFunction("samplesize", [baseline, effect, alpha, power, kind]);
+}

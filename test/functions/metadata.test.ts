@@ -82,6 +82,16 @@ describe("functions.json", () => {
         ["headers", "boolean", "scalar", true],
       ],
     ],
+    [
+      "ABTEST",
+      [
+        ["a", "any", "matrix", false],
+        ["b", "any", "matrix", false],
+        ["test", "string", "scalar", true],
+        ["alpha", "number", "scalar", true],
+        ["headers", "boolean", "scalar", true],
+      ],
+    ],
   ])("declares %s with its frozen parameter order, spilling a matrix", (id, parameters) => {
     const declared = functions.find((f) => f.id === id)!;
     expect(
@@ -93,6 +103,17 @@ describe("functions.json", () => {
       ]),
     ).toEqual(parameters);
     expect(declared.result.dimensionality).toBe("matrix");
+  });
+
+  it("declares SAMPLESIZE(baseline, effect, [alpha], [power], [kind])", () => {
+    const declared = functions.find((f) => f.id === "SAMPLESIZE")!;
+    expect(declared.parameters.map((p) => [p.name, p.type, p.optional ?? false])).toEqual([
+      ["baseline", "number", false],
+      ["effect", "number", false],
+      ["alpha", "number", true],
+      ["power", "number", true],
+      ["kind", "string", true],
+    ]);
   });
 
   it("documents every parameter (the help Excel shows)", () => {

@@ -5,6 +5,7 @@
  * a new entry (a new file), not an edit across the pane.
  */
 import type { Column } from "../data/types";
+import { abTestEntry } from "./abtestEntry";
 import { compareGroupsEntry } from "./compareGroupsEntry";
 import { correlationEntry } from "./correlationEntry";
 import { describeEntry } from "./describeEntry";
@@ -86,6 +87,7 @@ export interface LiveSheet {
 export const ANALYSES: readonly AnalysisEntry[] = [
   olsEntry,
   compareGroupsEntry,
+  abTestEntry,
   describeEntry,
   correlationEntry,
 ];
