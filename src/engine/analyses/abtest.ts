@@ -15,6 +15,7 @@ import {
   type ProportionsAbTest,
 } from "../models/abtest";
 import { groupRows } from "../models/groups";
+import { pCell } from "./pCell";
 import { cohensH, normalPower, normalRowsPerArm, rowsPerArmFor, tTestPower } from "../stats/power";
 
 export const AB_TESTS = ["welch", "student", "mann-whitney", "proportions", "chi-square"] as const;
@@ -149,7 +150,7 @@ export function abTestTable(result: AbTestResult): Cell[][] {
       ["Test", abTestName(result)],
       ["Chi-square", result.statistic],
       ["df", result.dof],
-      ["p", result.p],
+      ["p", pCell(result.p)],
       [decision, verdict],
     ];
   }
@@ -166,9 +167,9 @@ export function abTestTable(result: AbTestResult): Cell[][] {
       ["Relative lift", result.relativeLift],
       ["Test", abTestName(result)],
       ["z", result.z],
-      ["p", result.p],
+      ["p", pCell(result.p)],
       [decision, verdict],
-      ["Chi-square (Yates)", result.chiSquareYates.statistic, result.chiSquareYates.p],
+      ["Chi-square (Yates)", result.chiSquareYates.statistic, pCell(result.chiSquareYates.p)],
       ["Cohen's h", result.cohensH],
       ["Achieved power", result.power],
     ];
@@ -187,7 +188,7 @@ export function abTestTable(result: AbTestResult): Cell[][] {
     ["Test", abTestName(result)],
     [mw ? "U (B)" : "t", result.statistic],
     ...(mw ? [] : [["df", result.df] as Cell[]]),
-    ["p", result.p],
+    ["p", pCell(result.p)],
     [decision, verdict],
     ["Cohen's d", result.cohensD],
     ["Achieved power (t test)", result.power],

@@ -4,6 +4,7 @@
  */
 import type { Cell, Column, NumericColumn } from "../data/types";
 import { EngineError } from "../errors";
+import { pCell } from "./pCell";
 import { correlate, type CorrelationMethod, type PairCorrelation } from "../models/correlation";
 
 export const CORRELATION_OUTPUTS = ["matrix", "p", "n", "pairs"] as const;
@@ -72,13 +73,13 @@ export function correlationTable(result: CorrelationResult, output: CorrelationO
       result.names.forEach((b, j) => {
         if (j <= i) return;
         const pair = result.pairs[i][j];
-        rows.push([a, b, pair.n, finite(pair.r), finite(pair.p)]);
+        rows.push([a, b, pair.n, finite(pair.r), pCell(pair.p)]);
       }),
     );
     return rows;
   }
   const pick = (pair: PairCorrelation) =>
-    finite(output === "matrix" ? pair.r : output === "p" ? pair.p : pair.n);
+    output === "p" ? pCell(pair.p) : finite(output === "matrix" ? pair.r : pair.n);
   return [
     [output === "matrix" ? (result.method === "pearson" ? "r" : "rho") : output, ...result.names],
     ...result.names.map((name, i): Cell[] => [name, ...result.pairs[i].map(pick)]),

@@ -9,6 +9,7 @@ import { oneWayAnova, type AnovaResult, type FTest } from "../models/anova";
 import { groupValues } from "../models/groups";
 import { pairwiseComparisons, type PairwiseMethod, type PairwiseResult } from "../models/pairwise";
 import { STUDENTIZED_RANGE_P_FLOOR } from "../stats/studentizedRange";
+import { pCell } from "./pCell";
 
 export function runAnova(value: Column, group: Column): AnovaResult {
   return oneWayAnova(groupValues(value, group));
@@ -47,7 +48,14 @@ export function groupTable(result: AnovaResult): Cell[][] {
 export function anovaTable(result: AnovaResult): Cell[][] {
   return [
     ["Source", "df", "Sum Sq", "Mean Sq", "F", "P>F"],
-    [result.groupName, result.dfBetween, result.ssBetween, result.msBetween, result.f, result.p],
+    [
+      result.groupName,
+      result.dfBetween,
+      result.ssBetween,
+      result.msBetween,
+      result.f,
+      pCell(result.p),
+    ],
     ["Residual", result.dfWithin, result.ssWithin, result.msWithin, null, null],
     ["Total", result.dfBetween + result.dfWithin, result.ssTotal, null, null, null],
   ];
@@ -56,7 +64,9 @@ export function anovaTable(result: AnovaResult): Cell[][] {
 /** Welch's ANOVA and the two tests of equal variances, blank where not available. */
 export function varianceTestTable(result: AnovaResult): Cell[][] {
   const row = (name: string, test: FTest | null): Cell[] =>
-    test === null ? [name, null, null, null, null] : [name, test.f, test.df1, test.df2, test.p];
+    test === null
+      ? [name, null, null, null, null]
+      : [name, test.f, test.df1, test.df2, pCell(test.p)];
   return [
     ["Test", "F", "df1", "df2", "P>F"],
     row("Welch's ANOVA (unequal variances)", result.welch),
