@@ -552,6 +552,40 @@ describe("the browser preview", () => {
     await snap("18-compare-groups-results");
   });
 
+  it("draws the correlation matrix as a heatmap, with scipy's r", async () => {
+    const corr = JSON.parse(
+      readFileSync(
+        join(root, "test", "fixtures", "reference", "describe", "corr_sales.json"),
+        "utf8",
+      ),
+    );
+    // The seed data pasted by the test above are on the sheet before "Groups 1".
+    const tabs = await page.getByRole("tab").allTextContents();
+    await page.getByRole("tab", { name: tabs[tabs.indexOf("Groups 1") - 1] }).click();
+    await select("A1");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByText(/: 572 rows, 5 columns\./).waitFor();
+    await page.getByRole("combobox", { name: "Analysis" }).click();
+    await page.getByRole("option", { name: "Correlation" }).click();
+    for (const name of ["Radio", "Social Media", "Sales"])
+      await page.getByRole("checkbox", { name, exact: true }).check();
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByText('Results are in sheet "Correlation 1"').waitFor({ timeout: 30_000 });
+    // The matrix: names in column A from the row below "r", values to the right.
+    const header = Number(
+      /\d+$/.exec((await (await locate("r", "A")).getAttribute("data-cell"))!)![0],
+    );
+    await select(`D${header + 1}`);
+    const radioSales = Number(await page.inputValue('input[aria-label="Formula bar"]'));
+    expect(relativeError(radioSales, corr.pearsonMatrix[0][2])).toBeLessThan(1e-12);
+    // Blue for r = 1 on the diagonal, paler blue for 0.86, as Excel's red-white-blue scale.
+    const fill = (address: string) =>
+      cell(address).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await fill(`B${header + 1}`)).toBe("rgb(90, 138, 198)");
+    expect(await fill(`D${header + 1}`)).not.toBe("rgb(255, 255, 255)");
+    await snap("19-correlation-heatmap");
+  });
+
   it("serves the Excel task pane page, which outside Excel says so and loads without errors", async () => {
     const pane = await browser.newPage();
     const errors: string[] = [];

@@ -13,7 +13,7 @@ export type CorrelationOutput = (typeof CORRELATION_OUTPUTS)[number];
 export interface CorrelationResult {
   readonly method: CorrelationMethod;
   readonly names: readonly string[];
-  /** pairs[i][j] for every i, j (the diagonal: r = 1, p = 0 with the column's own n). */
+  /** pairs[i][j] for every i, j (the diagonal: r = 1, no p, the column's own n). */
   readonly pairs: readonly (readonly PairCorrelation[])[];
 }
 
@@ -39,7 +39,7 @@ export function runCorrelation(
     numeric.map((b, j) => {
       if (i !== j) return correlate(a.values, b.values, method);
       const n = a.values.filter((x) => !Number.isNaN(x)).length;
-      return { n, r: 1, p: 0 };
+      return { n, r: 1, p: NaN };
     }),
   );
   return { method, names: numeric.map((column) => column.name), pairs };
