@@ -35,7 +35,7 @@ export function runAbTestFunction(
         : detectHeader(a) || detectHeader(b));
     const armA = readDataset(a, { headers, label: "a", defaultNames: () => "A" }).columns[0];
     const armB = readDataset(b, { headers, label: "b", defaultNames: () => "B" }).columns[0];
-    return toSpill(abTestTable(runAbTest(armA, armB, test, alpha)));
+    return toSpill(abTestTable(runAbTest(armA, armB, test, alpha, true)));
   } catch (error) {
     throw toExcelError(error, "MMM.ABTEST");
   }

@@ -9,6 +9,8 @@ import type { Job, JobResponse, JobResults } from "./jobs";
 /** The part of a Web Worker the pool uses (so tests can pass a fake). */
 export interface WorkerLike {
   onmessage: ((event: { data: JobResponse }) => void) | null;
+  /** A script error or a crash (out of memory) of the worker. */
+  onerror: ((event: { message?: string }) => void) | null;
   postMessage(message: { id: number; job: Job }): void;
   terminate(): void;
 }
@@ -65,7 +67,7 @@ export class WorkerPool {
   /** Waits for a free worker and holds it until `release`. */
   async lease(signal?: AbortSignal): Promise<Lease> {
     if (signal?.aborted) throw new JobCancelled();
-    const slot = await this.acquire();
+    const slot = await this.acquire(signal);
     let released = false;
     return {
       run: (job, jobSignal) => this.send(slot, job, jobSignal),
@@ -77,13 +79,25 @@ export class WorkerPool {
     };
   }
 
-  private acquire(): Promise<Slot> {
+  /** A free worker, or the next one freed; an abort while waiting gives up the place in line. */
+  private acquire(signal?: AbortSignal): Promise<Slot> {
     const free = this.slots.find((slot) => !slot.busy);
     if (free !== undefined) {
       free.busy = true;
       return Promise.resolve(free);
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      const waiter = (slot: Slot) => {
+        signal?.removeEventListener("abort", giveUp);
+        resolve(slot);
+      };
+      const giveUp = () => {
+        this.waiting.splice(this.waiting.indexOf(waiter), 1);
+        reject(new JobCancelled());
+      };
+      signal?.addEventListener("abort", giveUp, { once: true });
+      this.waiting.push(waiter);
+    });
   }
 
   private releaseSlot(slot: Slot): void {
@@ -101,12 +115,16 @@ export class WorkerPool {
     const worker = (slot.worker ??= this.createWorker());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const cancel = () => {
+      // Cancel and crash both end the worker: its state is unknown, a fresh one takes over.
+      const retire = (error: Error) => {
+        signal?.removeEventListener("abort", cancel);
         worker.onmessage = null;
+        worker.onerror = null;
         worker.terminate();
         if (slot.worker === worker) slot.worker = null;
-        reject(new JobCancelled());
+        reject(error);
       };
+      const cancel = () => retire(new JobCancelled());
       signal?.addEventListener("abort", cancel, { once: true });
       worker.onmessage = ({ data }) => {
         if (data.id !== id) return;
@@ -114,6 +132,12 @@ export class WorkerPool {
         if (data.ok) resolve(data.value as JobResults[J["kind"]]);
         else reject(new JobFailed(data.message, data.code));
       };
+      worker.onerror = (event) =>
+        retire(
+          new JobFailed(
+            `The computation stopped unexpectedly (${event.message ?? "the worker crashed, perhaps out of memory"}); please report it.`,
+          ),
+        );
       worker.postMessage({ id, job });
     });
   }

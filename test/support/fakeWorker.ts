@@ -7,6 +7,7 @@ import type { WorkerLike } from "../../src/workers/workerPool";
 
 export class FakeWorker implements WorkerLike {
   onmessage: ((event: { data: JobResponse }) => void) | null = null;
+  onerror: ((event: { message?: string }) => void) | null = null;
   terminated = false;
   readonly jobs: Job[] = [];
   private readonly state: WorkerState = { rows: [] };

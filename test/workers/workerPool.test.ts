@@ -101,4 +101,29 @@ describe("WorkerPool", () => {
     await expect(pool.run(analysis, controller.signal)).rejects.toBeInstanceOf(JobCancelled);
     expect(workers).toHaveLength(0);
   });
+
+  it("a crashed worker fails its job with a message, and the next job gets a fresh worker", async () => {
+    const { pool, workers } = poolOf(1, 50);
+    const running = pool.run(analysis);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    workers[0].onerror?.({ message: "out of memory" });
+    await expect(running).rejects.toMatchObject({
+      message: expect.stringMatching(/stopped unexpectedly \(out of memory\)/),
+    });
+    expect(workers[0].terminated).toBe(true);
+    await expect(pool.run(analysis)).resolves.toMatchObject({ title: "OLS: Sales on Radio" });
+    expect(workers).toHaveLength(2);
+  });
+
+  it("a job cancelled while it waits for a worker leaves the line; the others still run", async () => {
+    const { pool } = poolOf(1, 20);
+    const first = pool.run(analysis);
+    const controller = new AbortController();
+    const waiting = pool.run(analysis, controller.signal);
+    const third = pool.run(analysis);
+    controller.abort();
+    await expect(waiting).rejects.toBeInstanceOf(JobCancelled);
+    await expect(first).resolves.toMatchObject({ title: "OLS: Sales on Radio" });
+    await expect(third).resolves.toMatchObject({ title: "OLS: Sales on Radio" });
+  });
 });

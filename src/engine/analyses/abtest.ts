@@ -55,11 +55,21 @@ export function parseAbTest(text: string | null | undefined): AbTestKind {
   );
 }
 
-export function runAbTest(a: Column, b: Column, test: AbTestKind, alpha = 0.05): AbTestResult {
+/**
+ * @param countsAllowed Whether an arm of exactly two numbers may mean (conversions, rows), as in
+ *   `=MMM.ABTEST`; never for arms made of data rows (the pane), where [3, 10] are two outcomes.
+ */
+export function runAbTest(
+  a: Column,
+  b: Column,
+  test: AbTestKind,
+  alpha = 0.05,
+  countsAllowed = false,
+): AbTestResult {
   if (test === "chi-square") return contingency(a, b, alpha);
   if (test === "proportions") {
-    const [xA, nA] = conversions(a, "A");
-    const [xB, nB] = conversions(b, "B");
+    const [xA, nA] = conversions(a, "A", countsAllowed);
+    const [xB, nB] = conversions(b, "B", countsAllowed);
     return abTestProportions(xA, nA, xB, nB, { alpha });
   }
   return abTestMeans(numbers(a, "A"), numbers(b, "B"), { test, alpha });
@@ -76,15 +86,15 @@ function numbers(column: Column, arm: string): Float64Array {
 }
 
 /** (conversions, rows) from 0/1 outcomes, or from a pair of numbers given as such. */
-function conversions(column: Column, arm: string): [number, number] {
+function conversions(column: Column, arm: string, countsAllowed: boolean): [number, number] {
   const values = numbers(column, arm);
   if (values.every((x) => x === 0 || x === 1)) {
     return [values.reduce((sum, x) => sum + x, 0), values.length];
   }
-  if (values.length === 2) return [values[0], values[1]];
+  if (countsAllowed && values.length === 2) return [values[0], values[1]];
   throw new EngineError(
     "invalidValue",
-    `Arm ${arm} ("${column.name}") must hold 0/1 outcomes (1 = converted) or two numbers, conversions then rows.`,
+    `Arm ${arm} ("${column.name}") must hold 0/1 outcomes (1 = converted)${countsAllowed ? " or two numbers, conversions then rows" : ""}.`,
   );
 }
 
@@ -182,7 +192,7 @@ export function abTestTable(result: AbTestResult): Cell[][] {
     ["SD", result.a.sd, result.b.sd],
     [],
     ["Difference (B - A)", result.diff],
-    [level, result.diffInterval.low, result.diffInterval.high],
+    [mw ? `${level} (Welch's t)` : level, result.diffInterval.low, result.diffInterval.high],
     ["Relative lift", result.relativeLift],
     [`${level} (delta method)`, result.relativeLiftInterval.low, result.relativeLiftInterval.high],
     ["Test", abTestName(result)],

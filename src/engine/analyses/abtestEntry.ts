@@ -118,8 +118,10 @@ function verdict(
   variant: string,
 ): string[] {
   if (result.kind === "contingency") return [];
-  const percent = (x: number) => `${x >= 0 ? "+" : ""}${(100 * x).toFixed(1)} %`;
   const p = result.p < 0.001 ? "p < 0.001" : `p = ${result.p.toFixed(3)}`;
+  const lift = Number.isFinite(result.relativeLift)
+    ? ` (${result.relativeLift >= 0 ? "+" : ""}${(100 * result.relativeLift).toFixed(1)} %)`
+    : "";
   const level = `${Number(((1 - result.alpha) * 100).toFixed(1))} %`;
   const diff =
     result.kind === "means"
@@ -129,13 +131,28 @@ function verdict(
     result.kind === "means"
       ? `${number(result.diffInterval.low)} to ${number(result.diffInterval.high)}`
       : `${number(100 * result.diffInterval.low)} to ${number(100 * result.diffInterval.high)} points`;
+  // A rank test says which arm tends to be larger (U), not by how much: no interval from it.
+  const rank = result.kind === "means" && result.test === "mann-whitney";
+  const higher = rank ? result.mannWhitney.uB > result.mannWhitney.uA : result.diff > 0;
+  const detail = rank
+    ? `${variant}'s values rank above ${control}'s in ${Math.round((100 * result.mannWhitney.uB) / (result.a.n * result.b.n))} % of pairs (means differ by ${diff}${lift}), ${p}`
+    : `${diff}${lift}, ${level} CI ${interval}, ${p}`;
   const lines = [
     result.reject
-      ? `${variant} (B) ${result.diff > 0 ? "beat" : "fell short of"} ${control} (A): ${diff} (${percent(result.relativeLift)}), ${level} CI ${interval}, ${p}; ${abTestName(result)}.`
-      : `No significant difference between ${variant} (B) and ${control} (A): ${diff} (${percent(result.relativeLift)}), ${level} CI ${interval}, ${p}; ${abTestName(result)}.`,
+      ? `${variant} (B) ${higher ? "beat" : "fell short of"} ${control} (A): ${detail}; ${abTestName(result)}.`
+      : `No significant difference between ${variant} (B) and ${control} (A): ${detail}; ${abTestName(result)}.`,
     `Power to detect a difference of this size with these rows: ${(100 * result.power).toFixed(0)} %.`,
   ];
   if (!result.reject && result.power < 0.8 && result.diff !== 0) {
+    const hint = planningHint(result);
+    if (hint !== null) lines.push(hint);
+  }
+  return lines;
+}
+
+/** "To detect it with 80 % power, plan about N rows per arm", where the planner can say. */
+function planningHint(result: Exclude<AbTestResult, { kind: "contingency" }>): string | null {
+  try {
     const rows =
       result.kind === "means"
         ? sampleSize(
@@ -146,12 +163,11 @@ function verdict(
             "mean",
           )
         : sampleSize(result.a.rate, result.diff, result.alpha, 0.8, "proportion");
-    if (Number.isFinite(rows.rowsPerArm))
-      lines.push(
-        `To detect it with 80 % power, plan about ${Math.ceil(rows.rowsPerArm).toLocaleString("en-US")} rows per arm.`,
-      );
+    return `To detect it with 80 % power, plan about ${Math.ceil(rows.rowsPerArm).toLocaleString("en-US")} rows per arm.`;
+  } catch {
+    // A rate of 0 or 1, or an effect too small to plan for: no hint rather than a failed run.
+    return null;
   }
-  return lines;
 }
 
 function armsChart(

@@ -14,6 +14,9 @@ export function tTestPower(d: number, n1: number, n2: number, alpha: number): nu
   const df = n1 + n2 - 2;
   const delta = d * Math.sqrt(1 / (1 / n1 + 1 / n2));
   const critical = studentTQuantile(1 - alpha / 2, df);
+  // Far beyond the critical value the power is 1 to double precision; the series would need
+  // thousands of terms to say so.
+  if (Math.abs(delta) - critical > 40) return 1;
   return 1 - noncentralTCdf(critical, df, delta) + noncentralTCdf(-critical, df, delta);
 }
 
@@ -35,6 +38,12 @@ export function cohensH(p1: number, p2: number): number {
  * bracket keeps n sensible: the noncentral t at a huge n costs thousands of terms.
  */
 export function rowsPerArmFor(power: (n: number) => number, target: number, guess: number): number {
+  if (!(guess <= 1e12)) {
+    throw new EngineError(
+      "invalidOption",
+      "No sample size up to 1e12 per arm reaches that power; the effect is too small to detect.",
+    );
+  }
   let low = Math.max(2, guess / 2);
   let high = Math.max(4, guess * 2);
   while (power(low) >= target && low > 2) low = Math.max(2, low / 2);
@@ -50,11 +59,11 @@ export function rowsPerArmFor(power: (n: number) => number, target: number, gues
     high *= 4;
   }
   while (high / low > 1 + 1e-13) {
-    const middle = Math.sqrt(low * high);
+    const middle = Math.sqrt(low) * Math.sqrt(high);
     if (power(middle) < target) low = middle;
     else high = middle;
   }
-  return Math.sqrt(low * high);
+  return Math.sqrt(low) * Math.sqrt(high);
 }
 
 /** The normal-approximation rows per arm for standardised effect `effect`: 2((z_α/2 + z_β) / effect)². */

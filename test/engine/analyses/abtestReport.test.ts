@@ -188,3 +188,78 @@ describe("mmm abtest", () => {
     expect([exitCode, stderr]).toEqual([1, 'mmm: No row of "TV" is "Huge".']);
   });
 });
+
+describe("A/B readings at the edges", () => {
+  const arms = (a: number[], b: number[]) => ({
+    roles: {
+      outcome: [{ kind: "numeric" as const, name: "y", values: Float64Array.from([...a, ...b]) }],
+      arm: [
+        {
+          kind: "categorical" as const,
+          name: "arm",
+          values: [...a.map(() => "A"), ...b.map(() => "B")],
+          levels: ["A", "B"],
+        },
+      ],
+    },
+  });
+
+  it("takes a rank test's direction from U, and quotes no interval from it", () => {
+    const a = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1000];
+    const b = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
+    const report = abTestEntry.run({
+      ...arms(a, b),
+      options: withDefaults(abTestEntry, { test: "mann-whitney" }),
+    });
+    expect(report.reading[0]).toMatch(
+      /^B \(B\) beat A \(A\): B's values rank above A's in 90 % of pairs \(means differ by -90 y/,
+    );
+    expect(report.reading[0]).not.toMatch(/CI/);
+  });
+
+  it("signs the lift by the difference when the control mean is negative", () => {
+    const report = abTestEntry.run({
+      ...arms([-10, -11, -9, -10], [-5, -6, -4, -5]),
+      options: withDefaults(abTestEntry, {}),
+    });
+    expect(report.reading[0]).toMatch(/\+5 y \(\+50\.0 %\)/);
+  });
+
+  it("runs a proportions test whose control never converted, without a planning hint", () => {
+    const a = Array(50).fill(0);
+    const b = [1, 1, ...Array(48).fill(0)];
+    const report = abTestEntry.run({
+      ...arms(a, b),
+      options: withDefaults(abTestEntry, { test: "proportions" }),
+    });
+    expect(report.reading[0]).toMatch(
+      /^No significant difference between B \(B\) and A \(A\): \+4 percentage points, 95 % CI/,
+    );
+    expect(report.reading).toHaveLength(2);
+  });
+
+  it("reads a pane arm of two outcomes as outcomes, not as a count pair", () => {
+    const input = {
+      ...arms([3, 10], [1, 0, 1]),
+      options: withDefaults(abTestEntry, { test: "proportions" }),
+    };
+    expect(() => abTestEntry.run(input)).toThrow(/must hold 0\/1 outcomes \(1 = converted\)\.$/);
+  });
+});
+
+describe("sample sizes out of reach", () => {
+  it.each([
+    [1e-160, 1e-160, "proportion"],
+    [0.5, 1e-16, "proportion"],
+    [1, 1e-77, "mean"],
+  ])(
+    "=MMM.SAMPLESIZE(%d, %d, , , %s) says the effect is too small, at once",
+    (baseline, effect, kind) => {
+      const started = Date.now();
+      expect(() => runSampleSizeFunction(baseline, effect, null, null, kind)).toThrow(
+        /too small to detect/,
+      );
+      expect(Date.now() - started).toBeLessThan(2000);
+    },
+  );
+});
