@@ -6,7 +6,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take no value. */
-const FLAGS = new Set(["json", "no-intercept", "help"]);
+const FLAGS = new Set(["json", "no-intercept", "no-standardize", "help"]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];

@@ -6,11 +6,12 @@
 import { isEngineError } from "../engine/errors";
 import { InputError, parseArgs, UsageError } from "./args";
 import { ABTEST_USAGE, runAbTestCommand } from "./abtestCommand";
+import { KMEANS_USAGE, runKMeansCommand } from "./kmeansCommand";
 import { CORR_USAGE, DESCRIBE_USAGE, runCorrCommand, runDescribeCommand } from "./exploreCommand";
 import { ANOVA_USAGE, runAnovaCommand, runTukeyCommand, TUKEY_USAGE } from "./groupsCommand";
 import { OLS_USAGE, runOlsCommand } from "./olsCommand";
 
-const USAGE = `usage:\n  ${[OLS_USAGE, ANOVA_USAGE, TUKEY_USAGE, DESCRIBE_USAGE, CORR_USAGE, ABTEST_USAGE].join("\n  ")}`;
+const USAGE = `usage:\n  ${[OLS_USAGE, ANOVA_USAGE, TUKEY_USAGE, DESCRIBE_USAGE, CORR_USAGE, ABTEST_USAGE, KMEANS_USAGE].join("\n  ")}`;
 
 export function runCli(argv: readonly string[]): {
   stdout: string;
@@ -35,6 +36,8 @@ export function runCli(argv: readonly string[]): {
         return { stdout: runCorrCommand(args), stderr: "", exitCode: 0 };
       case "abtest":
         return { stdout: runAbTestCommand(args), stderr: "", exitCode: 0 };
+      case "kmeans":
+        return { stdout: runKMeansCommand(args), stderr: "", exitCode: 0 };
       default:
         throw new UsageError(`unknown command "${command}"; ${USAGE.replace("\n", " ")}`);
     }

@@ -1,0 +1,205 @@
+/**
+ * k-means on rows of numbers: greedy k-means++ seeding (scikit-learn's: 2 + ⌊ln k⌋ candidates per
+ * centre, the one that lowers the potential most), Lloyd iterations until no label changes, and
+ * several seeded restarts of which the lowest inertia is kept. Data are row-major Float64Arrays;
+ * a point goes to the nearest centre, the lowest-numbered one on a tie (numpy's argmin).
+ */
+import { EngineError } from "../errors";
+import { Random } from "../stats/random";
+
+export interface Points {
+  /** Row-major: point i, coordinate j at values[i * dimensions + j]. */
+  readonly values: Float64Array;
+  readonly count: number;
+  readonly dimensions: number;
+}
+
+export interface Clustering {
+  readonly k: number;
+  readonly labels: Int32Array;
+  /** Row-major k × dimensions. */
+  readonly centres: Float64Array;
+  readonly sizes: number[];
+  /** Σ squared distance of each point to its centre, computed from the final labels. */
+  readonly inertia: number;
+  readonly iterations: number;
+}
+
+export interface KMeansOptions {
+  readonly k: number;
+  readonly restarts?: number;
+  readonly seed?: number;
+  readonly maxIterations?: number;
+}
+
+export function kMeans(points: Points, options: KMeansOptions): Clustering {
+  const { k } = options;
+  const restarts = options.restarts ?? 10;
+  if (!(Number.isInteger(k) && k >= 2)) {
+    throw new EngineError("invalidOption", `k must be a whole number of at least 2; it is ${k}.`);
+  }
+  if (k >= points.count) {
+    throw new EngineError(
+      "tooFewRows",
+      `k-means with k = ${k} needs more than ${k} rows; there are ${points.count}.`,
+    );
+  }
+  const random = new Random(options.seed ?? 0);
+  let best: Clustering | null = null;
+  for (let restart = 0; restart < restarts; restart++) {
+    const start = kMeansPlusPlus(points, k, random);
+    const result = lloyd(points, start, options.maxIterations ?? 300);
+    if (best === null || result.inertia < best.inertia) best = result;
+  }
+  return best!;
+}
+
+/** Lloyd's algorithm from given centres until the labels stop changing (scikit-learn, tol = 0). */
+export function lloyd(
+  points: Points,
+  initialCentres: Float64Array,
+  maxIterations = 300,
+): Clustering {
+  const { count, dimensions } = points;
+  const k = initialCentres.length / dimensions;
+  let centres: Float64Array = Float64Array.from(initialCentres);
+  let labels: Int32Array = new Int32Array(count).fill(-1);
+  let iterations = 0;
+  while (iterations < maxIterations) {
+    const next = assign(points, centres);
+    iterations++;
+    centres = means(points, next, k, centres);
+    const same = next.every((label, i) => label === labels[i]);
+    labels = next;
+    if (same) break;
+  }
+  const sizes = Array.from({ length: k }, () => 0);
+  for (const label of labels) sizes[label]++;
+  return { k, labels, centres, sizes, inertia: inertiaOf(points, labels, centres), iterations };
+}
+
+/** The nearest centre of every point (the first on a tie). */
+export function assign(points: Points, centres: Float64Array): Int32Array {
+  const { values, count, dimensions } = points;
+  const k = centres.length / dimensions;
+  const labels = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    let nearest = 0;
+    let nearestDistance = Infinity;
+    const row = i * dimensions;
+    for (let c = 0; c < k; c++) {
+      let distance = 0;
+      const centre = c * dimensions;
+      for (let j = 0; j < dimensions; j++) {
+        const d = values[row + j] - centres[centre + j];
+        distance += d * d;
+      }
+      if (distance < nearestDistance) {
+        nearestDistance = distance;
+        nearest = c;
+      }
+    }
+    labels[i] = nearest;
+  }
+  return labels;
+}
+
+/** The mean of each cluster's points; an empty cluster keeps its previous centre. */
+function means(
+  points: Points,
+  labels: Int32Array,
+  k: number,
+  previous: Float64Array,
+): Float64Array {
+  const { values, count, dimensions } = points;
+  const sums = new Float64Array(k * dimensions);
+  const sizes = new Float64Array(k);
+  for (let i = 0; i < count; i++) {
+    const c = labels[i];
+    sizes[c]++;
+    for (let j = 0; j < dimensions; j++) sums[c * dimensions + j] += values[i * dimensions + j];
+  }
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < dimensions; j++) {
+      sums[c * dimensions + j] =
+        sizes[c] > 0 ? sums[c * dimensions + j] / sizes[c] : previous[c * dimensions + j];
+    }
+  }
+  return sums;
+}
+
+export function inertiaOf(points: Points, labels: Int32Array, centres: Float64Array): number {
+  const { values, count, dimensions } = points;
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const centre = labels[i] * dimensions;
+    for (let j = 0; j < dimensions; j++) {
+      const d = values[i * dimensions + j] - centres[centre + j];
+      total += d * d;
+    }
+  }
+  return total;
+}
+
+/** Greedy k-means++: each new centre the best of 2 + ⌊ln k⌋ candidates drawn by D² weighting. */
+function kMeansPlusPlus(points: Points, k: number, random: Random): Float64Array {
+  const { values, count, dimensions } = points;
+  const trials = 2 + Math.floor(Math.log(k));
+  const centres = new Float64Array(k * dimensions);
+  const first = random.integer(count);
+  centres.set(values.subarray(first * dimensions, (first + 1) * dimensions), 0);
+  const closest = distancesTo(points, first);
+  let potential = closest.reduce((sum, d) => sum + d, 0);
+  for (let c = 1; c < k; c++) {
+    let bestCandidate = -1;
+    let bestPotential = Infinity;
+    let bestDistances: Float64Array | null = null;
+    for (let t = 0; t < trials; t++) {
+      const candidate =
+        potential > 0 ? drawByWeight(closest, random.next() * potential) : random.integer(count);
+      const distances = distancesTo(points, candidate);
+      let candidatePotential = 0;
+      for (let i = 0; i < count; i++) {
+        distances[i] = Math.min(distances[i], closest[i]);
+        candidatePotential += distances[i];
+      }
+      if (candidatePotential < bestPotential) {
+        bestPotential = candidatePotential;
+        bestCandidate = candidate;
+        bestDistances = distances;
+      }
+    }
+    centres.set(
+      values.subarray(bestCandidate * dimensions, (bestCandidate + 1) * dimensions),
+      c * dimensions,
+    );
+    closest.set(bestDistances!);
+    potential = bestPotential;
+  }
+  return centres;
+}
+
+function distancesTo(points: Points, index: number): Float64Array {
+  const { values, count, dimensions } = points;
+  const distances = new Float64Array(count);
+  const origin = index * dimensions;
+  for (let i = 0; i < count; i++) {
+    let distance = 0;
+    for (let j = 0; j < dimensions; j++) {
+      const d = values[i * dimensions + j] - values[origin + j];
+      distance += d * d;
+    }
+    distances[i] = distance;
+  }
+  return distances;
+}
+
+/** The first index whose cumulative weight exceeds `target`. */
+function drawByWeight(weights: Float64Array, target: number): number {
+  let cumulative = 0;
+  for (let i = 0; i < weights.length; i++) {
+    cumulative += weights[i];
+    if (cumulative > target) return i;
+  }
+  return weights.length - 1;
+}
