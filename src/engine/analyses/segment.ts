@@ -51,14 +51,11 @@ export interface Segmentation {
 export function runSegmentation(columns: readonly Column[], options: SegmentOptions): Segmentation {
   if (columns.length === 0)
     throw new EngineError("invalidOption", "Choose at least one column to cluster on.");
-  const { features, names, kept, notes } = featureMatrix(columns);
-  const count = kept.length;
-  const dimensions = names.length;
-  const standardize = options.standardize ?? true;
-  const { values, mean, scale } = standardize
-    ? standardise(features, count, dimensions, names)
-    : { values: features, mean: null, scale: null };
-  const points: Points = { values, count, dimensions };
+  const { points, names, kept, notes, mean, scale } = prepareFeatures(
+    columns,
+    options.standardize ?? true,
+  );
+  const { count, dimensions } = points;
   const seed = options.seed ?? 0;
   const restarts = options.restarts ?? 10;
   if (!(Number.isInteger(restarts) && restarts >= 1))
@@ -152,6 +149,21 @@ function silhouetteOf(
     clustering.k,
   );
   return { mean: s.mean, perCluster: s.perCluster, rows: sample };
+}
+
+/**
+ * The points k-means clusters: rows complete in every column, text columns one-hot coded, and
+ * z-scores when standardising (with the mean and SD to undo them).
+ */
+export function prepareFeatures(columns: readonly Column[], standardize: boolean) {
+  const { features, names, kept, notes } = featureMatrix(columns);
+  const count = kept.length;
+  const dimensions = names.length;
+  const { values, mean, scale } = standardize
+    ? standardise(features, count, dimensions, names)
+    : { values: features, mean: null, scale: null };
+  const points: Points = { values, count, dimensions };
+  return { points, names, kept, notes, mean, scale };
 }
 
 /** Rows complete in every column, numeric columns as they are, text columns one-hot coded. */
