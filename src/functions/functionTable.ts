@@ -5,6 +5,7 @@
 import { runAbTestFunction, runSampleSizeFunction } from "./abtest";
 import { runCorrFunction, runDescribeFunction } from "./explore";
 import { runAnovaFunction, runTukeyFunction } from "./groups";
+import { runKMeansFunction } from "./kmeans";
 import { runOlsFunction } from "./ols";
 
 export type FunctionImplementation = (...args: unknown[]) => unknown[][];
@@ -17,4 +18,5 @@ export const FUNCTION_TABLE: Readonly<Record<string, FunctionImplementation>> = 
   corr: runCorrFunction,
   abtest: runAbTestFunction,
   samplesize: runSampleSizeFunction,
+  kmeans: runKMeansFunction,
 };

@@ -135,3 +135,25 @@ export function samplesize(
 ): Promise<any[][]> {
   return callFunction("samplesize", [baseline, effect, alpha, power, kind]);
 }
+
+/**
+ * k-means segmentation of the rows (k-means++ with 10 seeded restarts, standardised columns by default): the cluster of each row (1 to k, blank for a row with a blank), or the centres, a profile of each cluster, the elbow and silhouette by k, or a summary.
+ * @customfunction KMEANS
+ * @param data The columns to cluster on, with or without a header row; text columns are one-hot coded.
+ * @param k The number of clusters, or "auto" for the k from 2 to 10 with the best silhouette.
+ * @param [output] "labels" (default), "centers", "profile", "elbow" or "summary".
+ * @param [seed] Seed of the restarts, 0 by default: the same seed gives the same clusters.
+ * @param [standardize] TRUE (default) to cluster on z-scores, FALSE for the raw values.
+ * @param [headers] TRUE if the first row holds column names, FALSE if not; omitted: detected.
+ * @returns A table that spills.
+ */
+export function kmeans(
+  data: any[][],
+  k: any,
+  output?: string,
+  seed?: number,
+  standardize?: boolean,
+  headers?: boolean,
+): Promise<any[][]> {
+  return callFunction("kmeans", [data, k, output, seed, standardize, headers]);
+}

@@ -116,6 +116,19 @@ describe("functions.json", () => {
     ]);
   });
 
+  it("declares KMEANS(data, k, [output], [seed], [standardize], [headers])", () => {
+    const declared = functions.find((f) => f.id === "KMEANS")!;
+    expect(declared.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+      ["data", false],
+      ["k", false],
+      ["output", true],
+      ["seed", true],
+      ["standardize", true],
+      ["headers", true],
+    ]);
+    expect(declared.result.dimensionality).toBe("matrix");
+  });
+
   it("documents every parameter (the help Excel shows)", () => {
     for (const f of functions)
       for (const p of f.parameters) expect(p).toHaveProperty("description");

@@ -239,3 +239,59 @@ function standardise(
       values[i * dimensions + j] = (features[i * dimensions + j] - mean[j]) / scale[j];
   return { values, mean, scale };
 }
+
+export interface ClusterProfile {
+  readonly cluster: number;
+  readonly name: string;
+  readonly size: number;
+  readonly share: number;
+  /** Mean of each profiled column in the cluster, in `columns` order. */
+  readonly means: number[];
+  /** (cluster mean − overall mean) / overall SD of each column: how distinctive it is. */
+  readonly standardizedDifferences: number[];
+}
+
+/**
+ * The mean of every numeric column per cluster (clustered columns and outcome columns alike), how
+ * far each sits from the overall mean in SDs, and a short name from the two most distinctive
+ * columns ("high Sales, high Radio"). Rows without a label are left out.
+ */
+export function profileClusters(
+  segmentation: Segmentation,
+  columns: readonly Column[],
+): { columns: string[]; clusters: ClusterProfile[] } {
+  const numeric = columns.filter((column) => column.kind === "numeric");
+  const used = Array.from(segmentation.labels.keys()).filter((i) => segmentation.labels[i] >= 0);
+  const overall = numeric.map((column) => {
+    const values = used.map((i) => column.values[i] as number).filter((x) => !Number.isNaN(x));
+    const mean = values.reduce((s, x) => s + x, 0) / values.length;
+    const sd = Math.sqrt(
+      values.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, values.length - 1),
+    );
+    return { mean, sd };
+  });
+  const clusters = Array.from({ length: segmentation.k }, (_, c): ClusterProfile => {
+    const rows = used.filter((i) => segmentation.labels[i] === c);
+    const means = numeric.map((column) => {
+      const values = rows.map((i) => column.values[i] as number).filter((x) => !Number.isNaN(x));
+      return values.reduce((s, x) => s + x, 0) / values.length;
+    });
+    const standardizedDifferences = means.map((m, j) =>
+      overall[j].sd > 0 ? (m - overall[j].mean) / overall[j].sd : 0,
+    );
+    const distinctive = standardizedDifferences
+      .map((z, j) => ({ z, name: numeric[j].name }))
+      .sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
+      .slice(0, 2)
+      .map(({ z, name }) => `${Math.abs(z) < 0.25 ? "average" : z > 0 ? "high" : "low"} ${name}`);
+    return {
+      cluster: c,
+      name: distinctive.join(", "),
+      size: rows.length,
+      share: rows.length / used.length,
+      means,
+      standardizedDifferences,
+    };
+  });
+  return { columns: numeric.map((column) => column.name), clusters };
+}
