@@ -586,6 +586,41 @@ describe("the browser preview", () => {
     await snap("19-correlation-heatmap");
   });
 
+  it("segments the seed data from the pane: k = 2 by the silhouette, the profile and the cluster scatter", async () => {
+    const tabs = await page.getByRole("tab").allTextContents();
+    await page.getByRole("tab", { name: tabs[tabs.indexOf("Groups 1") - 1] }).click();
+    await select("A1");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByText(/: 572 rows, 5 columns\./).waitFor();
+    await page.getByRole("combobox", { name: "Analysis" }).click();
+    await page.getByRole("option", { name: "Segment (k-means)" }).click();
+    const clusterOn = page.getByRole("group", { name: "Columns to cluster on" });
+    for (const name of ["Radio", "Social Media", "Sales"])
+      await clusterOn.getByRole("checkbox", { name, exact: true }).check();
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByText('Results are in sheet "Segment 1"').waitFor({ timeout: 60_000 });
+    await select("A1");
+    expect(await cell("A1").textContent()).toBe(
+      "Segment: 2 clusters on Radio, Social Media, Sales",
+    );
+    const header = Number(
+      /\d+$/.exec((await (await locate("Cluster", "A")).getAttribute("data-cell"))!)![0],
+    );
+    const sizes = [
+      Number(await cell(`C${header + 1}`).textContent()),
+      Number(await cell(`C${header + 2}`).textContent()),
+    ];
+    expect(sizes[0] + sizes[1]).toBe(572);
+    expect(await cell(`B${header + 1}`).textContent()).toMatch(/^(high|low) /);
+    const scatter = page.getByRole("figure", {
+      name: "Clusters on the first two principal components",
+    });
+    await scatter.waitFor();
+    // 572 points, of which the preview draws 1 in 2 (at most 400 per chart).
+    expect(await scatter.locator(".recharts-scatter-symbol").count()).toBe(286);
+    await snap("20-segment");
+  });
+
   it("serves the Excel task pane page, which outside Excel says so and loads without errors", async () => {
     const pane = await browser.newPage();
     const errors: string[] = [];

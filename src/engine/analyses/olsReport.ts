@@ -96,7 +96,7 @@ function olsCharts(result: OlsResult): ChartSpec[] {
   const step = Math.max(1, Math.ceil(n / CHART_POINT_LIMIT));
   const sampled: number[] = [];
   for (let i = 0; i < n; i += step) sampled.push(i);
-  const note = step > 1 ? ` (every ${step}th of ${n} rows)` : "";
+  const note = step > 1 ? ` (1 row in ${step} of ${n})` : "";
   const actual = (i: number) => result.fitted[i] + result.residuals[i];
 
   // Normal Q-Q: sorted standardised residuals against Blom's plotting positions (i - 3/8) / (n + 1/4).

@@ -9,6 +9,7 @@ import { abTestEntry } from "./abtestEntry";
 import { compareGroupsEntry } from "./compareGroupsEntry";
 import { correlationEntry } from "./correlationEntry";
 import { describeEntry } from "./describeEntry";
+import { segmentEntry } from "./segmentEntry";
 import { olsEntry } from "./olsEntry";
 import type { Report } from "./report";
 
@@ -90,6 +91,7 @@ export const ANALYSES: readonly AnalysisEntry[] = [
   abTestEntry,
   describeEntry,
   correlationEntry,
+  segmentEntry,
 ];
 
 /** The option values with every default filled in. */

@@ -19,6 +19,8 @@ export interface SegmentOptions {
   readonly kMax?: number;
   /** Compute the silhouette on a seeded sample of this many rows instead of all of them. */
   readonly silhouetteSample?: number;
+  /** Also fit k = 2..kMax for the elbow and silhouette curves when k is given. */
+  readonly elbow?: boolean;
 }
 
 export interface ElbowPoint {
@@ -67,22 +69,24 @@ export function runSegmentation(columns: readonly Column[], options: SegmentOpti
     silhouetteOf(points, clustering, options.silhouetteSample, seed);
 
   let elbow: ElbowPoint[] = [];
-  let chosen: Clustering;
-  if (options.k === "auto") {
+  let fits: Clustering[] = [];
+  if (options.k === "auto" || options.elbow) {
     const kMax = Math.min(options.kMax ?? 10, count - 1);
     if (kMax < 2)
       throw new EngineError("tooFewRows", `Choosing k needs at least 3 rows; there are ${count}.`);
-    const fits = Array.from({ length: kMax - 1 }, (_, i) =>
-      kMeans(points, { k: i + 2, restarts, seed }),
-    );
+    fits = Array.from({ length: kMax - 1 }, (_, i) => kMeans(points, { k: i + 2, restarts, seed }));
     elbow = fits.map((fit) => ({ k: fit.k, inertia: fit.inertia, silhouette: score(fit).mean }));
+  }
+  let chosen: Clustering;
+  if (options.k === "auto") {
     const best = elbow.reduce((top, point) => (point.silhouette > top.silhouette ? point : top));
     chosen = fits[best.k - 2];
     notes.push(
-      `k = ${best.k} has the best mean silhouette (${best.silhouette.toFixed(3)}) of k = 2 to ${kMax}; the elbow and silhouette curves are in the report if you judge otherwise.`,
+      `k = ${best.k} has the best mean silhouette (${best.silhouette.toFixed(3)}) of k = 2 to ${elbow[elbow.length - 1].k}; the elbow and silhouette curves are in the report if you judge otherwise.`,
     );
   } else {
-    chosen = kMeans(points, { k: options.k, restarts, seed });
+    chosen =
+      fits.find((fit) => fit.k === options.k) ?? kMeans(points, { k: options.k, restarts, seed });
   }
   const quality = score(chosen);
   const labels = new Int32Array(columns[0].values.length).fill(-1);

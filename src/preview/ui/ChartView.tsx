@@ -37,7 +37,7 @@ export const ChartView = memo(function ChartView({ chart }: { chart: ChartSpec }
       <figcaption>{chart.title}</figcaption>
       {step > 1 && (
         <p className="chart-note">
-          The preview draws every {step}th point; the sheet holds all {chart.data.length - 1}.
+          The preview draws 1 point in {step}; the sheet holds all {chart.data.length - 1}.
         </p>
       )}
       {chart.kind === "scatter" ? <ScatterView chart={chart} /> : <CategoryView chart={chart} />}
@@ -72,7 +72,9 @@ function ScatterView({ chart }: { chart: ChartSpec }) {
       <Legend verticalAlign="top" />
       {chart.series.map((series, index) => {
         const points = rows
-          .map((row) => ({ x: Number(row[0]), y: Number(row[series.column]) }))
+          // A blank cell is no point (Number(null) would plot it at 0).
+          .filter((row) => typeof row[0] === "number" && typeof row[series.column] === "number")
+          .map((row) => ({ x: row[0] as number, y: row[series.column] as number }))
           .filter((point) => Number.isFinite(point.x) && Number.isFinite(point.y));
         if (series.style !== "markers") points.sort((a, b) => a.x - b.x);
         return (

@@ -82,6 +82,6 @@ describe("olsReport", () => {
     };
     const big = olsReport(runOls({ y, x: [x] }), ["x"]);
     expect(big.charts[0].data.length - 1).toBeLessThanOrEqual(CHART_POINT_LIMIT);
-    expect(big.charts[0].title).toBe(`Actual vs fitted (every 4th of ${n} rows)`);
+    expect(big.charts[0].title).toBe(`Actual vs fitted (1 row in 4 of ${n})`);
   });
 });
