@@ -55,25 +55,95 @@ export function kMeans(points: Points, options: KMeansOptions): Clustering {
   return best!;
 }
 
-/** Lloyd's algorithm from given centres until the labels stop changing (scikit-learn, tol = 0). */
+/**
+ * Lloyd's algorithm from given centres until the labels stop changing (scikit-learn, tol = 0),
+ * with Hamerly's bounds (2010): each point keeps an upper bound on the distance to its centre and
+ * a lower bound on the distance to any other, moved by how far the centres move; only points whose
+ * bounds overlap are measured again. Same assignments as plain Lloyd, a fraction of the distances.
+ */
 export function lloyd(
   points: Points,
   initialCentres: Float64Array,
   maxIterations = 300,
 ): Clustering {
-  const { count, dimensions } = points;
+  const { values, count, dimensions } = points;
   const k = initialCentres.length / dimensions;
   let centres: Float64Array = Float64Array.from(initialCentres);
-  let labels: Int32Array = new Int32Array(count).fill(-1);
-  let iterations = 0;
-  while (iterations < maxIterations) {
-    const next = assign(points, centres);
+  const labels = new Int32Array(count);
+  const upper = new Float64Array(count);
+  const lower = new Float64Array(count);
+  const halfGap = new Float64Array(k);
+  const distanceTo = (i: number, c: number) => {
+    let total = 0;
+    for (let j = 0; j < dimensions; j++) {
+      const d = values[i * dimensions + j] - centres[c * dimensions + j];
+      total += d * d;
+    }
+    return total;
+  };
+  /** Measures point i against every centre: nearest (first on a tie) and second nearest. */
+  const measure = (i: number) => {
+    let nearest = 0;
+    let first = Infinity;
+    let second = Infinity;
+    for (let c = 0; c < k; c++) {
+      const d = distanceTo(i, c);
+      if (d < first) {
+        second = first;
+        first = d;
+        nearest = c;
+      } else if (d < second) second = d;
+    }
+    labels[i] = nearest;
+    upper[i] = Math.sqrt(first);
+    lower[i] = Math.sqrt(second);
+  };
+  for (let i = 0; i < count; i++) measure(i);
+  let iterations = 1;
+  let changed = true;
+  while (changed && iterations < maxIterations) {
+    const next = means(points, labels, k, centres);
+    const moved = new Float64Array(k);
+    for (let c = 0; c < k; c++) {
+      let total = 0;
+      for (let j = 0; j < dimensions; j++)
+        total += (next[c * dimensions + j] - centres[c * dimensions + j]) ** 2;
+      moved[c] = Math.sqrt(total);
+    }
+    centres = next;
+    let farthest = 0;
+    for (let c = 1; c < k; c++) if (moved[c] > moved[farthest]) farthest = c;
+    let secondFarthest = 0;
+    for (let c = 0; c < k; c++)
+      if (c !== farthest) secondFarthest = Math.max(secondFarthest, moved[c]);
+    for (let c = 0; c < k; c++) {
+      let nearest = Infinity;
+      for (let o = 0; o < k; o++) {
+        if (o === c) continue;
+        let total = 0;
+        for (let j = 0; j < dimensions; j++)
+          total += (centres[c * dimensions + j] - centres[o * dimensions + j]) ** 2;
+        nearest = Math.min(nearest, total);
+      }
+      halfGap[c] = Math.sqrt(nearest) / 2;
+    }
+    changed = false;
     iterations++;
-    centres = means(points, next, k, centres);
-    const same = next.every((label, i) => label === labels[i]);
-    labels = next;
-    if (same) break;
+    for (let i = 0; i < count; i++) {
+      const own = labels[i];
+      upper[i] += moved[own];
+      lower[i] -= own === farthest ? secondFarthest : moved[farthest];
+      // A hair of slack for rounding in the bounds: measure rather than trust a near tie.
+      const bound = Math.max(halfGap[own], lower[i]) * (1 - 1e-12);
+      if (upper[i] <= bound) continue;
+      upper[i] = Math.sqrt(distanceTo(i, own));
+      if (upper[i] <= bound) continue;
+      measure(i);
+      if (labels[i] !== own) changed = true;
+    }
   }
+  // The final centres are the means of the final labels (as scikit-learn's last update).
+  centres = means(points, labels, k, centres);
   const sizes = Array.from({ length: k }, () => 0);
   for (const label of labels) sizes[label]++;
   return { k, labels, centres, sizes, inertia: inertiaOf(points, labels, centres), iterations };
