@@ -30,6 +30,7 @@ import type { WorkbookHost } from "../host/workbookHost";
 import { JobCancelled, type WorkerPool } from "../workers/workerPool";
 import { writeLiveFormulas } from "./liveFormulas";
 import { readInWorker } from "./readInWorker";
+import { writeBesideSource } from "./writeBesideSource";
 import { writeResultSheet } from "./writeResultSheet";
 
 export interface TaskPaneProps {
@@ -138,7 +139,21 @@ export function TaskPane({ host, pool, onResults }: TaskPaneProps) {
       setBusy({ label: "Writing the results sheet" });
       abort.current = null;
       const layout = await writeResultSheet(host, report, entry.sheetName);
-      setMessage({ intent: "success", text: `Results are in sheet "${layout.sheet}".` });
+      let beside = "";
+      if (report.besideSource !== undefined && source !== null) {
+        try {
+          const at = await writeBesideSource(
+            host,
+            source.address,
+            source.dataset.hasHeader,
+            report.besideSource,
+          );
+          beside = ` ${report.besideSource.header} written beside the data at ${at}.`;
+        } catch (error) {
+          beside = ` ${(error as Error).message}`;
+        }
+      }
+      setMessage({ intent: "success", text: `Results are in sheet "${layout.sheet}".${beside}` });
       onResults?.(layout.sheet);
     });
   };

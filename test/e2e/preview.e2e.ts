@@ -597,8 +597,13 @@ describe("the browser preview", () => {
     const clusterOn = page.getByRole("group", { name: "Columns to cluster on" });
     for (const name of ["Radio", "Social Media", "Sales"])
       await clusterOn.getByRole("checkbox", { name, exact: true }).check();
+    await page
+      .getByRole("switch", { name: "Write the cluster of each row beside the data" })
+      .check();
     await page.getByRole("button", { name: "Run" }).click();
-    await page.getByText('Results are in sheet "Segment 1"').waitFor({ timeout: 60_000 });
+    await page
+      .getByText(/Results are in sheet "Segment 1"\. Cluster written beside the data at .*!F1\./)
+      .waitFor({ timeout: 60_000 });
     await select("A1");
     expect(await cell("A1").textContent()).toBe(
       "Segment: 2 clusters on Radio, Social Media, Sales",
@@ -619,6 +624,11 @@ describe("the browser preview", () => {
     // 572 points, of which the preview draws 1 in 2 (at most 400 per chart).
     expect(await scatter.locator(".recharts-scatter-symbol").count()).toBe(286);
     await snap("20-segment");
+    // The label column beside the source data: header, then 1 or 2 on every row.
+    await page.getByRole("tab", { name: tabs[tabs.indexOf("Groups 1") - 1] }).click();
+    await select("F1");
+    expect(await cell("F1").textContent()).toBe("Cluster");
+    expect(["1", "2"]).toContain(await cell("F2").textContent());
   });
 
   it("serves the Excel task pane page, which outside Excel says so and loads without errors", async () => {

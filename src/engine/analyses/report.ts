@@ -17,10 +17,18 @@ export interface ReportTable {
   readonly heatmap?: { readonly minimum: number; readonly maximum: number };
 }
 
+/** A column to write next to the source data (one cell per data row), such as cluster labels. */
+export interface BesideSource {
+  readonly header: string;
+  readonly values: readonly (number | null)[];
+}
+
 export interface Report {
   readonly title: string;
   /** Sentences an analyst can quote, most important first; warnings among them. */
   readonly reading: readonly string[];
   readonly tables: readonly ReportTable[];
   readonly charts: readonly ChartSpec[];
+  /** Written in the column just right of the source range, asking before it overwrites. */
+  readonly besideSource?: BesideSource;
 }

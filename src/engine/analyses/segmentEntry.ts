@@ -36,6 +36,12 @@ export const segmentEntry: AnalysisEntry = {
     },
     { id: "standardize", label: "Standardise columns (z-scores)", kind: "boolean", default: true },
     { id: "seed", label: "Seed", kind: "number", default: 0, min: 0, max: 2 ** 31 },
+    {
+      id: "writeLabels",
+      label: "Write the cluster of each row beside the data",
+      kind: "boolean",
+      default: false,
+    },
   ],
   validate(input: AnalysisInput): string[] {
     const columns = input.roles.columns ?? [];
@@ -70,7 +76,15 @@ export const segmentEntry: AnalysisEntry = {
       elbow: true,
       silhouetteSample: rows > SILHOUETTE_ROWS ? SILHOUETTE_ROWS : undefined,
     });
-    return segmentReport(segmentation, columns, outcomes, standardize);
+    const report = segmentReport(segmentation, columns, outcomes, standardize);
+    if (input.options.writeLabels !== true) return report;
+    return {
+      ...report,
+      besideSource: {
+        header: "Cluster",
+        values: Array.from(segmentation.labels, (label) => (label < 0 ? null : label + 1)),
+      },
+    };
   },
 };
 
