@@ -1,4 +1,5 @@
 /** The task pane's "A/B test": an outcome column and an arm column with two labels. */
+import { readable, signedReadable } from "./readingText";
 import type { Cell, Column } from "../data/types";
 import { groupRows } from "../models/groups";
 import { normalQuantile } from "../stats/normal";
@@ -125,12 +126,12 @@ function verdict(
   const level = `${Number(((1 - result.alpha) * 100).toFixed(1))} %`;
   const diff =
     result.kind === "means"
-      ? `${signed(result.diff)} ${outcome}`
-      : `${signed(100 * result.diff)} percentage points`;
+      ? `${signedReadable(result.diff)} ${outcome}`
+      : `${signedReadable(100 * result.diff)} percentage points`;
   const interval =
     result.kind === "means"
-      ? `${number(result.diffInterval.low)} to ${number(result.diffInterval.high)}`
-      : `${number(100 * result.diffInterval.low)} to ${number(100 * result.diffInterval.high)} points`;
+      ? `${readable(result.diffInterval.low)} to ${readable(result.diffInterval.high)}`
+      : `${readable(100 * result.diffInterval.low)} to ${readable(100 * result.diffInterval.high)} points`;
   // A rank test says which arm tends to be larger (U), not by how much: no interval from it.
   const rank = result.kind === "means" && result.test === "mann-whitney";
   const higher = rank ? result.mannWhitney.uB > result.mannWhitney.uA : result.diff > 0;
@@ -209,14 +210,4 @@ function armsChart(
       { column: 3, style: "dashed" },
     ],
   };
-}
-
-function signed(x: number): string {
-  return `${x >= 0 ? "+" : ""}${number(x)}`;
-}
-
-function number(value: number): string {
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) return value.toExponential(2);
-  return String(Number(value.toPrecision(3)));
 }

@@ -1,4 +1,5 @@
 /** The task pane's "Describe": statistics of numeric columns, optionally by a group column. */
+import { readable } from "./readingText";
 import type { Cell } from "../data/types";
 import type { ChartSpec } from "./chartSpec";
 import { describeTable, runDescribe, type DescribeResult } from "./describe";
@@ -75,7 +76,7 @@ function describeReading(result: DescribeResult): string[] {
     const who = row.group === null ? row.column : `${row.column} (${result.byName} = ${row.group})`;
     if (s.count === 0) return `${who}: no values.`;
     const missing = s.missing === 0 ? "none missing" : `${s.missing} missing`;
-    return `${who}: mean ${number(s.mean)}${Number.isFinite(s.sd) ? ` (SD ${number(s.sd)})` : ""}, median ${number(s.median)}, from ${number(s.min)} to ${number(s.max)}; ${s.count} values, ${missing}.`;
+    return `${who}: mean ${readable(s.mean)}${Number.isFinite(s.sd) ? ` (SD ${readable(s.sd)})` : ""}, median ${readable(s.median)}, from ${readable(s.min)} to ${readable(s.max)}; ${s.count} values, ${missing}.`;
   });
   if (result.skipped.length > 0)
     lines.push(`Text columns not summarised: ${result.skipped.join(", ")}.`);
@@ -92,10 +93,4 @@ function meansChart(result: DescribeResult, column: string): ChartSpec {
     data: [[result.byName, "Mean"], ...rows.map((row): Cell[] => [row.group, row.summary.mean])],
     series: [{ column: 1, style: "markers" }],
   };
-}
-
-function number(value: number): string {
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) return value.toExponential(2);
-  return String(Number(value.toPrecision(3)));
 }

@@ -4,6 +4,7 @@
  * plain language, and two charts (group means with their intervals; the pairwise differences
  * with their simultaneous intervals). Every number comes from `PairwiseResult`.
  */
+import { pText, readable } from "./readingText";
 import type { Cell } from "../data/types";
 import type { PairwiseResult } from "../models/pairwise";
 import { studentTQuantile } from "../stats/studentT";
@@ -47,17 +48,17 @@ export function describeComparison(result: PairwiseResult): string[] {
   const differs = anova.p < result.alpha;
   const lines = [
     `${anova.valueName} ${differs ? "differs" : "does not differ significantly"} between the ${anova.groupName} groups: ` +
-      `F(${anova.dfBetween}, ${anova.dfWithin}) = ${number(anova.f)}, ${pValue(anova.p)}; the groups explain ${(100 * anova.rSquared).toFixed(1)} % of the variance (${anova.rowsUsed} rows).`,
+      `F(${anova.dfBetween}, ${anova.dfWithin}) = ${readable(anova.f)}, ${pText(anova.p)}; the groups explain ${(100 * anova.rSquared).toFixed(1)} % of the variance (${anova.rowsUsed} rows).`,
   ];
   if (anova.welch !== null) {
     lines.push(
-      `Welch's ANOVA, which does not assume equal variances: F(${anova.welch.df1}, ${number(anova.welch.df2)}) = ${number(anova.welch.f)}, ${pValue(anova.welch.p)}.`,
+      `Welch's ANOVA, which does not assume equal variances: F(${anova.welch.df1}, ${readable(anova.welch.df2)}) = ${readable(anova.welch.f)}, ${pText(anova.welch.p)}.`,
     );
   }
   for (const pair of result.comparisons) {
     const sign = pair.meanDiff >= 0 ? "+" : "";
     lines.push(
-      `${pair.group2} vs ${pair.group1}: ${sign}${number(pair.meanDiff)} ${anova.valueName}, ${level} simultaneous CI ${number(pair.ciLow)} to ${number(pair.ciHigh)}, ${describePAdj(pair.pAdj)}${pair.reject ? "" : " (not significant)"}`,
+      `${pair.group2} vs ${pair.group1}: ${sign}${readable(pair.meanDiff)} ${anova.valueName}, ${level} simultaneous CI ${readable(pair.ciLow)} to ${readable(pair.ciHigh)}, ${describePAdj(pair.pAdj)}${pair.reject ? "" : " (not significant)"}`,
     );
   }
   return [...lines, ...anova.warnings];
@@ -104,15 +105,4 @@ function differencesChart(result: PairwiseResult, methodName: string): ChartSpec
       { column: 3, style: "dashed" },
     ],
   };
-}
-
-function number(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) return value.toExponential(2);
-  return String(Number(value.toPrecision(3)));
-}
-
-function pValue(p: number): string {
-  return p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`;
 }

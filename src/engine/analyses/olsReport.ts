@@ -4,6 +4,7 @@
  * residuals vs fitted, normal Q-Q of the residuals, coefficients with their confidence
  * intervals). Every number comes from `OlsResult`.
  */
+import { pText, readable } from "./readingText";
 import type { Cell } from "../data/types";
 import type { OlsResult } from "../models/ols";
 import { normalQuantile } from "../stats/normal";
@@ -63,7 +64,7 @@ export function describeOls(result: OlsResult): string[] {
   const share = (100 * result.rSquared).toFixed(1);
   lines.push(
     `The model explains ${share} % of the variance of ${result.yName} (adjusted R² ${result.adjRSquared.toFixed(4)}), ` +
-      `F(${result.dfModel}, ${result.dfResidual}) = ${number(result.fStatistic)}, ${pValue(result.fPValue)}; ${result.nobs} rows used.`,
+      `F(${result.dfModel}, ${result.dfResidual}) = ${readable(result.fStatistic)}, ${pText(result.fPValue)}; ${result.nobs} rows used.`,
   );
   for (const c of result.coefficients) {
     if (c.term === "Intercept") continue;
@@ -73,22 +74,10 @@ export function describeOls(result: OlsResult): string[] {
       : `${result.yName} per unit`;
     const verdict = c.p < alpha ? "" : " (not significant)";
     lines.push(
-      `${c.term}: ${sign}${number(c.estimate)} ${unit}, ${level} CI ${number(c.ciLow)} to ${number(c.ciHigh)}, ${pValue(c.p)}${verdict}`,
+      `${c.term}: ${sign}${readable(c.estimate)} ${unit}, ${level} CI ${readable(c.ciLow)} to ${readable(c.ciHigh)}, ${pText(c.p)}${verdict}`,
     );
   }
   return [...lines, ...result.warnings];
-}
-
-function number(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) return value.toExponential(2);
-  return String(Number(value.toPrecision(3)));
-}
-
-function pValue(p: number): string {
-  if (Number.isNaN(p)) return "p undefined";
-  return p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`;
 }
 
 function olsCharts(result: OlsResult): ChartSpec[] {

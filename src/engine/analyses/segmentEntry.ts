@@ -3,6 +3,7 @@
  * but not clustered on; the results sheet holds the profile, the centres, the elbow and
  * silhouette curves, and the clusters on the first two principal components.
  */
+import { readable } from "./readingText";
 import type { Cell, Column } from "../data/types";
 import { principalComponents } from "../models/principalComponents";
 import type { ChartSpec } from "./chartSpec";
@@ -104,7 +105,7 @@ export function segmentReport(
     ...profile.clusters.map((cluster) => {
       const shown = profile.columns
         .slice(0, 4)
-        .map((name, j) => `${name} ${number(cluster.means[j])}`);
+        .map((name, j) => `${name} ${readable(cluster.means[j])}`);
       return `Cluster ${cluster.cluster + 1} (${cluster.name}): ${cluster.size} rows (${(100 * cluster.share).toFixed(1)} %); ${shown.join(", ")}.`;
     }),
     ...segmentation.notes,
@@ -207,10 +208,4 @@ function pcaChart(
       style: "markers" as const,
     })),
   };
-}
-
-function number(value: number): string {
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) return value.toExponential(2);
-  return String(Number(value.toPrecision(3)));
 }
