@@ -9,9 +9,10 @@
  */
 import { basename } from "node:path";
 import { abTestTable, parseAbTest, runAbTest, type AbTestResult } from "../engine/analyses/abtest";
-import type { Cell, Column } from "../engine/data/types";
+import type { Column } from "../engine/data/types";
 import { selectColumns } from "../engine/data/select";
 import { EngineError } from "../engine/errors";
+import { groupRows } from "../engine/models/groups";
 import {
   expectArguments,
   numberOption,
@@ -21,7 +22,7 @@ import {
   type ParsedArgs,
 } from "./args";
 import { readCsvFile } from "./files";
-import { formatNumber, renderTable } from "./format";
+import { cellsText, renderTable } from "./format";
 
 export const ABTEST_USAGE =
   "mmm abtest FILE.csv (--a COLUMN --b COLUMN | --value COLUMN --group COLUMN --control LABEL --variant LABEL) [--test welch|student|mann-whitney|proportions|chi-square] [--alpha 0.05] [--json]";
@@ -56,7 +57,7 @@ export function runAbTestCommand(args: ParsedArgs): string {
   const result = runAbTest(a, b, test, alpha);
   return args.options.has("json")
     ? JSON.stringify(abTestJson(result))
-    : renderTable(text(abTestTable(result)));
+    : renderTable(cellsText(abTestTable(result)));
 }
 
 /** The outcome of the control rows and of the variant rows, as two columns. */
@@ -66,14 +67,16 @@ function arms(value: Column, group: Column, control: string, variant: string): [
       "invalidValue",
       `"${value.name}" must hold numbers (0/1 for proportions).`,
     );
+  const rows = new Map(groupRows(group).groups);
   const pick = (wanted: string): Column => {
-    const values = value.values.filter((_, i) => {
-      const g = group.kind === "categorical" ? group.values[i] : String(group.values[i]);
-      return g === wanted;
-    });
-    if (values.length === 0)
+    const indices = rows.get(wanted);
+    if (indices === undefined)
       throw new EngineError("shapeMismatch", `No row of "${group.name}" is "${wanted}".`);
-    return { kind: "numeric", name: wanted, values };
+    return {
+      kind: "numeric",
+      name: wanted,
+      values: Float64Array.from(indices, (i) => value.values[i]),
+    };
   };
   return [pick(control), pick(variant)];
 }
@@ -134,12 +137,4 @@ export function abTestJson(result: AbTestResult) {
     power: result.power,
     mannWhitney: result.mannWhitney,
   };
-}
-
-function text(rows: Cell[][]): string[][] {
-  return rows.map((row) =>
-    row.map((cell) =>
-      cell === null ? "" : typeof cell === "number" ? formatNumber(cell) : String(cell),
-    ),
-  );
 }

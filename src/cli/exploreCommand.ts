@@ -14,11 +14,11 @@ import {
   runCorrelation,
 } from "../engine/analyses/correlation";
 import { describeTable, runDescribe } from "../engine/analyses/describe";
-import type { Cell, Column, Dataset } from "../engine/data/types";
+import type { Column, Dataset } from "../engine/data/types";
 import { selectColumns } from "../engine/data/select";
 import { expectArguments, listOption, stringOption, UsageError, type ParsedArgs } from "./args";
 import { readCsvFile } from "./files";
-import { formatNumber, renderTable } from "./format";
+import { cellsText, renderTable } from "./format";
 
 export const DESCRIBE_USAGE = "mmm describe FILE.csv [--cols COL1,COL2,...] [--by COLUMN] [--json]";
 export const CORR_USAGE =
@@ -34,7 +34,7 @@ export function runDescribeCommand(args: ParsedArgs): string {
     // Notes (one-cell rows) go below the table rather than widening its first column.
     const rows = describeTable(result);
     const notes = rows.filter((row) => row.length === 1).map((row) => String(row[0]));
-    return [renderTable(text(rows.filter((row) => row.length > 1))), ...notes].join("\n");
+    return [renderTable(cellsText(rows.filter((row) => row.length > 1))), ...notes].join("\n");
   }
   const nullable = (x: number) => (Number.isFinite(x) ? x : null);
   return JSON.stringify({
@@ -65,7 +65,7 @@ export function runCorrCommand(args: ParsedArgs): string {
     columns(args, dataset, label),
     parseCorrelationMethod(stringOption(args, "method")),
   );
-  if (!args.options.has("json")) return renderTable(text(correlationTable(result, "matrix")));
+  if (!args.options.has("json")) return renderTable(cellsText(correlationTable(result, "matrix")));
   const matrix = (pick: (pair: { r: number; p: number; n: number }) => number) =>
     result.pairs.map((row) => row.map((pair) => (Number.isFinite(pick(pair)) ? pick(pair) : null)));
   return JSON.stringify({
@@ -87,12 +87,4 @@ function columns(args: ParsedArgs, dataset: Dataset, label: string): readonly Co
   return args.options.has("cols")
     ? selectColumns(dataset, listOption(args, "cols"), label)
     : dataset.columns;
-}
-
-function text(rows: Cell[][]): string[][] {
-  return rows.map((row) =>
-    row.map((cell) =>
-      cell === null ? "" : typeof cell === "number" ? formatNumber(cell) : String(cell),
-    ),
-  );
 }

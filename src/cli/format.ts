@@ -30,3 +30,14 @@ export function renderTable(rows: readonly (readonly string[])[]): string {
     )
     .join("\n");
 }
+
+/** Table cells as text: blanks empty, numbers in 6 significant digits. */
+export function cellsText(
+  rows: readonly (readonly (string | number | boolean | null)[])[],
+): string[][] {
+  return rows.map((row) =>
+    row.map((cell) =>
+      cell === null ? "" : typeof cell === "number" ? formatNumber(cell) : String(cell),
+    ),
+  );
+}

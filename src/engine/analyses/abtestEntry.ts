@@ -12,7 +12,7 @@ import {
   type AbTestKind,
   type AbTestResult,
 } from "./abtest";
-import type { ChartSpec } from "./chartSpec";
+import { INTERVAL_SERIES, type ChartSpec } from "./chartSpec";
 import type { AnalysisEntry, AnalysisInput } from "./registry";
 import type { Report } from "./report";
 
@@ -204,10 +204,6 @@ function armsChart(
     xAxisTitle: "Arm",
     yAxisTitle: measure,
     data: [["Arm", result.kind === "means" ? "Mean" : "Rate", "Lower", "Upper"], ...rows],
-    series: [
-      { column: 1, style: "markers" },
-      { column: 2, style: "dashed" },
-      { column: 3, style: "dashed" },
-    ],
+    series: INTERVAL_SERIES,
   };
 }

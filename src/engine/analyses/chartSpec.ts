@@ -25,3 +25,10 @@ export interface ChartSpec {
   readonly data: readonly (readonly Cell[])[];
   readonly series: readonly ChartSeriesSpec[];
 }
+
+/** The series of an estimate with its interval: column 1 as markers, columns 2 and 3 dashed. */
+export const INTERVAL_SERIES: readonly ChartSeriesSpec[] = [
+  { column: 1, style: "markers" },
+  { column: 2, style: "dashed" },
+  { column: 3, style: "dashed" },
+];

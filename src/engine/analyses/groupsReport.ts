@@ -8,7 +8,7 @@ import { pText, readable } from "./readingText";
 import type { Cell } from "../data/types";
 import type { PairwiseResult } from "../models/pairwise";
 import { studentTQuantile } from "../stats/studentT";
-import type { ChartSpec } from "./chartSpec";
+import { INTERVAL_SERIES, type ChartSpec } from "./chartSpec";
 import { anovaTable, describePAdj, groupTable, pairwiseTable, varianceTestTable } from "./groups";
 import type { Report } from "./report";
 
@@ -76,11 +76,7 @@ function meansChart(result: PairwiseResult): ChartSpec {
     xAxisTitle: result.anova.groupName,
     yAxisTitle: result.anova.valueName,
     data: [[result.anova.groupName, "Mean", "Lower", "Upper"], ...rows],
-    series: [
-      { column: 1, style: "markers" },
-      { column: 2, style: "dashed" },
-      { column: 3, style: "dashed" },
-    ],
+    series: INTERVAL_SERIES,
   };
 }
 
@@ -99,10 +95,6 @@ function differencesChart(result: PairwiseResult, methodName: string): ChartSpec
         pair.ciHigh,
       ]),
     ],
-    series: [
-      { column: 1, style: "markers" },
-      { column: 2, style: "dashed" },
-      { column: 3, style: "dashed" },
-    ],
+    series: INTERVAL_SERIES,
   };
 }

@@ -9,7 +9,7 @@ import type { Cell } from "../data/types";
 import type { OlsResult } from "../models/ols";
 import { normalQuantile } from "../stats/normal";
 import { coefficientTable, statisticsPairs } from "./ols";
-import type { ChartSpec } from "./chartSpec";
+import { INTERVAL_SERIES, type ChartSpec } from "./chartSpec";
 import type { Report } from "./report";
 
 /** Charts of row-level values show at most this many points (every k-th row above it). */
@@ -143,11 +143,7 @@ function olsCharts(result: OlsResult): ChartSpec[] {
         ["Term", "Estimate", "Lower", "Upper"],
         ...result.coefficients.map((c): Cell[] => [c.term, c.estimate, c.ciLow, c.ciHigh]),
       ],
-      series: [
-        { column: 1, style: "markers" },
-        { column: 2, style: "dashed" },
-        { column: 3, style: "dashed" },
-      ],
+      series: INTERVAL_SERIES,
     },
   ];
 }

@@ -70,12 +70,15 @@ export function runSegmentation(columns: readonly Column[], options: SegmentOpti
 
   let elbow: ElbowPoint[] = [];
   let fits: Clustering[] = [];
+  // The silhouette is quadratic: each fit's is computed once, for the curve and the result.
+  let scores: ReturnType<typeof score>[] = [];
   if (options.k === "auto" || options.elbow) {
     const kMax = Math.min(options.kMax ?? 10, count - 1);
     if (kMax < 2)
       throw new EngineError("tooFewRows", `Choosing k needs at least 3 rows; there are ${count}.`);
     fits = Array.from({ length: kMax - 1 }, (_, i) => kMeans(points, { k: i + 2, restarts, seed }));
-    elbow = fits.map((fit) => ({ k: fit.k, inertia: fit.inertia, silhouette: score(fit).mean }));
+    scores = fits.map(score);
+    elbow = fits.map((fit, i) => ({ k: fit.k, inertia: fit.inertia, silhouette: scores[i].mean }));
   }
   let chosen: Clustering;
   if (options.k === "auto") {
@@ -88,7 +91,8 @@ export function runSegmentation(columns: readonly Column[], options: SegmentOpti
     chosen =
       fits.find((fit) => fit.k === options.k) ?? kMeans(points, { k: options.k, restarts, seed });
   }
-  const quality = score(chosen);
+  const fitted = fits.indexOf(chosen);
+  const quality = fitted >= 0 ? scores[fitted] : score(chosen);
   const labels = new Int32Array(columns[0].values.length).fill(-1);
   kept.forEach((row, i) => (labels[row] = chosen.labels[i]));
   const centres = Array.from({ length: chosen.k }, (_, c) =>

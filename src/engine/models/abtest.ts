@@ -135,9 +135,8 @@ function arm(values: Float64Array, name: string): Arm {
     );
   }
   const mean = accurateMean(values);
-  const sd = Math.sqrt(
-    (sumOfSquares(values, mean).hi + sumOfSquares(values, mean).lo) / (values.length - 1),
-  );
+  const squares = sumOfSquares(values, mean);
+  const sd = Math.sqrt((squares.hi + squares.lo) / (values.length - 1));
   return { n: values.length, mean: mean.hi + mean.lo, sd };
 }
 

@@ -156,7 +156,7 @@ export function lloyd(
  * restarts often miss (R's default k-means is Hartigan-Wong). On the reference cases it turns
  * scikit-learn-level restarts into ones that match its best of 100 starts.
  */
-export function hartigan(points: Points, start: Clustering, maxPasses = 100): Clustering {
+function hartigan(points: Points, start: Clustering, maxPasses = 100): Clustering {
   const { values, count, dimensions } = points;
   const { k } = start;
   const labels = Int32Array.from(start.labels);
@@ -212,32 +212,6 @@ export function hartigan(points: Points, start: Clustering, maxPasses = 100): Cl
     inertia: inertiaOf(points, labels, exact),
     iterations: start.iterations,
   };
-}
-
-/** The nearest centre of every point (the first on a tie). */
-export function assign(points: Points, centres: Float64Array): Int32Array {
-  const { values, count, dimensions } = points;
-  const k = centres.length / dimensions;
-  const labels = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    let nearest = 0;
-    let nearestDistance = Infinity;
-    const row = i * dimensions;
-    for (let c = 0; c < k; c++) {
-      let distance = 0;
-      const centre = c * dimensions;
-      for (let j = 0; j < dimensions; j++) {
-        const d = values[row + j] - centres[centre + j];
-        distance += d * d;
-      }
-      if (distance < nearestDistance) {
-        nearestDistance = distance;
-        nearest = c;
-      }
-    }
-    labels[i] = nearest;
-  }
-  return labels;
 }
 
 /** The mean of each cluster's points; an empty cluster keeps its previous centre. */
