@@ -49,7 +49,7 @@ export function kMeans(points: Points, options: KMeansOptions): Clustering {
   let best: Clustering | null = null;
   for (let restart = 0; restart < restarts; restart++) {
     const start = kMeansPlusPlus(points, k, random);
-    const result = hartigan(points, lloyd(points, start, options.maxIterations ?? 300));
+    const result = hartigan(points, lloydWithBounds(points, start, options.maxIterations ?? 300));
     if (best === null || result.inertia < best.inertia) best = result;
   }
   return best!;
@@ -66,87 +66,201 @@ export function lloyd(
   initialCentres: Float64Array,
   maxIterations = 300,
 ): Clustering {
+  return finish(points, lloydWithBounds(points, initialCentres, maxIterations));
+}
+
+/** A clustering in progress, with Hamerly's bounds valid for `centres`. */
+interface Bounded {
+  readonly k: number;
+  readonly labels: Int32Array;
+  readonly centres: Float64Array;
+  /** Upper bound on each point's distance to its own centre. */
+  readonly upper: Float64Array;
+  /** Lower bound on each point's distance to every other centre. */
+  readonly lower: Float64Array;
+  readonly iterations: number;
+}
+
+function lloydWithBounds(
+  points: Points,
+  initialCentres: Float64Array,
+  maxIterations: number,
+): Bounded {
   const { values, count, dimensions } = points;
   const k = initialCentres.length / dimensions;
-  let centres: Float64Array = Float64Array.from(initialCentres);
+  const centres = Float64Array.from(initialCentres);
   const labels = new Int32Array(count);
   const upper = new Float64Array(count);
   const lower = new Float64Array(count);
+  for (let i = 0; i < count; i++) measure(values, i, centres, k, dimensions, labels, upper, lower);
+  // Running sums of each cluster's points, updated as points change cluster.
+  const sums = new Float64Array(k * dimensions);
+  const sizes = new Float64Array(k);
+  for (let i = 0; i < count; i++) move(values, i, -1, labels[i], dimensions, sums, sizes);
+  const moved = new Float64Array(k);
   const halfGap = new Float64Array(k);
-  const distanceTo = (i: number, c: number) => {
-    let total = 0;
-    for (let j = 0; j < dimensions; j++) {
-      const d = values[i * dimensions + j] - centres[c * dimensions + j];
-      total += d * d;
-    }
-    return total;
-  };
-  /** Measures point i against every centre: nearest (first on a tie) and second nearest. */
-  const measure = (i: number) => {
-    let nearest = 0;
-    let first = Infinity;
-    let second = Infinity;
-    for (let c = 0; c < k; c++) {
-      const d = distanceTo(i, c);
-      if (d < first) {
-        second = first;
-        first = d;
-        nearest = c;
-      } else if (d < second) second = d;
-    }
-    labels[i] = nearest;
-    upper[i] = Math.sqrt(first);
-    lower[i] = Math.sqrt(second);
-  };
-  for (let i = 0; i < count; i++) measure(i);
+  const drop = new Float64Array(k);
   let iterations = 1;
   let changed = true;
   while (changed && iterations < maxIterations) {
-    const next = means(points, labels, k, centres);
-    const moved = new Float64Array(k);
-    for (let c = 0; c < k; c++) {
-      let total = 0;
-      for (let j = 0; j < dimensions; j++)
-        total += (next[c * dimensions + j] - centres[c * dimensions + j]) ** 2;
-      moved[c] = Math.sqrt(total);
-    }
-    centres = next;
-    let farthest = 0;
-    for (let c = 1; c < k; c++) if (moved[c] > moved[farthest]) farthest = c;
-    let secondFarthest = 0;
-    for (let c = 0; c < k; c++)
-      if (c !== farthest) secondFarthest = Math.max(secondFarthest, moved[c]);
-    for (let c = 0; c < k; c++) {
-      let nearest = Infinity;
-      for (let o = 0; o < k; o++) {
-        if (o === c) continue;
-        let total = 0;
-        for (let j = 0; j < dimensions; j++)
-          total += (centres[c * dimensions + j] - centres[o * dimensions + j]) ** 2;
-        nearest = Math.min(nearest, total);
-      }
-      halfGap[c] = Math.sqrt(nearest) / 2;
-    }
+    const { farthest, secondFarthest } = recentre(centres, sums, sizes, moved, dimensions);
+    halfGaps(centres, k, dimensions, halfGap);
+    for (let c = 0; c < k; c++) drop[c] = c === farthest ? secondFarthest : moved[farthest];
     changed = false;
     iterations++;
     for (let i = 0; i < count; i++) {
       const own = labels[i];
-      upper[i] += moved[own];
-      lower[i] -= own === farthest ? secondFarthest : moved[farthest];
+      const upperNow = upper[i] + moved[own];
+      const lowerNow = lower[i] - drop[own];
+      upper[i] = upperNow;
+      lower[i] = lowerNow;
       // A hair of slack for rounding in the bounds: measure rather than trust a near tie.
-      const bound = Math.max(halfGap[own], lower[i]) * (1 - 1e-12);
+      const bound = Math.max(halfGap[own], lowerNow) * (1 - 1e-12);
+      if (upperNow <= bound) continue;
+      upper[i] = Math.sqrt(
+        squaredDistance(values, i * dimensions, centres, own * dimensions, dimensions),
+      );
       if (upper[i] <= bound) continue;
-      upper[i] = Math.sqrt(distanceTo(i, own));
-      if (upper[i] <= bound) continue;
-      measure(i);
-      if (labels[i] !== own) changed = true;
+      measure(values, i, centres, k, dimensions, labels, upper, lower);
+      if (labels[i] !== own) {
+        move(values, i, own, labels[i], dimensions, sums, sizes);
+        changed = true;
+      }
     }
   }
-  // The final centres are the means of the final labels (as scikit-learn's last update).
-  centres = means(points, labels, k, centres);
+  if (changed) {
+    // Stopped by maxIterations: the centres are one update behind the labels.
+    const { farthest, secondFarthest } = recentre(centres, sums, sizes, moved, dimensions);
+    for (let i = 0; i < count; i++) {
+      upper[i] += moved[labels[i]];
+      lower[i] -= labels[i] === farthest ? secondFarthest : moved[farthest];
+    }
+  }
+  return { k, labels, centres, upper, lower, iterations };
+}
+
+/** Exact means of the final labels, sizes and inertia. */
+function finish(points: Points, state: Bounded): Clustering {
+  const { k, labels, iterations } = state;
+  const centres = means(points, labels, k, state.centres);
   const sizes = Array.from({ length: k }, () => 0);
   for (const label of labels) sizes[label]++;
   return { k, labels, centres, sizes, inertia: inertiaOf(points, labels, centres), iterations };
+}
+
+/** Squared distance between row `a` of `x` and row `b` of `y` (offsets in elements). */
+function squaredDistance(
+  x: Float64Array,
+  a: number,
+  y: Float64Array,
+  b: number,
+  dimensions: number,
+): number {
+  let total = 0;
+  for (let j = 0; j < dimensions; j++) {
+    const d = x[a + j] - y[b + j];
+    total += d * d;
+  }
+  return total;
+}
+
+/** Measures point i against every centre: nearest (first on a tie) and second nearest. */
+function measure(
+  values: Float64Array,
+  i: number,
+  centres: Float64Array,
+  k: number,
+  dimensions: number,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+): void {
+  let nearest = 0;
+  let first = Infinity;
+  let second = Infinity;
+  const row = i * dimensions;
+  for (let c = 0; c < k; c++) {
+    const d = squaredDistance(values, row, centres, c * dimensions, dimensions);
+    if (d < first) {
+      second = first;
+      first = d;
+      nearest = c;
+    } else if (d < second) second = d;
+  }
+  labels[i] = nearest;
+  upper[i] = Math.sqrt(first);
+  lower[i] = Math.sqrt(second);
+}
+
+/** Moves point i's coordinates from cluster `from` (−1: none) to `to` in the running sums. */
+function move(
+  values: Float64Array,
+  i: number,
+  from: number,
+  to: number,
+  dimensions: number,
+  sums: Float64Array,
+  sizes: Float64Array,
+): void {
+  const row = i * dimensions;
+  if (from >= 0) {
+    sizes[from]--;
+    for (let j = 0; j < dimensions; j++) sums[from * dimensions + j] -= values[row + j];
+  }
+  sizes[to]++;
+  for (let j = 0; j < dimensions; j++) sums[to * dimensions + j] += values[row + j];
+}
+
+/**
+ * Sets each centre to its cluster's mean (an empty cluster keeps its centre), writes how far each
+ * moved, and returns the farthest mover and the largest move among the others.
+ */
+function recentre(
+  centres: Float64Array,
+  sums: Float64Array,
+  sizes: Float64Array,
+  moved: Float64Array,
+  dimensions: number,
+): { farthest: number; secondFarthest: number } {
+  const k = sizes.length;
+  for (let c = 0; c < k; c++) {
+    let total = 0;
+    if (sizes[c] > 0) {
+      for (let j = 0; j < dimensions; j++) {
+        const next = sums[c * dimensions + j] / sizes[c];
+        total += (next - centres[c * dimensions + j]) ** 2;
+        centres[c * dimensions + j] = next;
+      }
+    }
+    moved[c] = Math.sqrt(total);
+  }
+  let farthest = 0;
+  for (let c = 1; c < k; c++) if (moved[c] > moved[farthest]) farthest = c;
+  let secondFarthest = 0;
+  for (let c = 0; c < k; c++)
+    if (c !== farthest) secondFarthest = Math.max(secondFarthest, moved[c]);
+  return { farthest, secondFarthest };
+}
+
+/** Half the distance from each centre to its nearest other centre. */
+function halfGaps(
+  centres: Float64Array,
+  k: number,
+  dimensions: number,
+  halfGap: Float64Array,
+): void {
+  for (let c = 0; c < k; c++) {
+    let nearest = Infinity;
+    for (let o = 0; o < k; o++) {
+      if (o !== c) {
+        nearest = Math.min(
+          nearest,
+          squaredDistance(centres, c * dimensions, centres, o * dimensions, dimensions),
+        );
+      }
+    }
+    halfGap[c] = Math.sqrt(nearest) / 2;
+  }
 }
 
 /**
@@ -155,63 +269,102 @@ export function lloyd(
  * point. Moves are made while any improves (centres updated at once), reaching optima Lloyd's
  * restarts often miss (R's default k-means is Hartigan-Wong). On the reference cases it turns
  * scikit-learn-level restarts into ones that match its best of 100 starts.
+ *
+ * Lloyd's bounds carry over: no move can gain while n_A/(n_A − 1)·upper² ≤ min n_B/(n_B + 1)·
+ * lower², so only points near a boundary are measured. A move shifts two centres a little; each
+ * centre's total shift since a point's upper bound was set widens that bound, and the sum over
+ * moves of the larger of the two shifts widens every lower bound.
  */
-function hartigan(points: Points, start: Clustering, maxPasses = 100): Clustering {
+function hartigan(points: Points, start: Bounded, maxPasses = 100): Clustering {
   const { values, count, dimensions } = points;
-  const { k } = start;
+  const { k, upper, lower } = start;
   const labels = Int32Array.from(start.labels);
-  const centres = Float64Array.from(start.centres);
-  const sizes = [...start.sizes];
-  const squared = (i: number, c: number) => {
-    let total = 0;
-    for (let j = 0; j < dimensions; j++) {
-      const d = values[i * dimensions + j] - centres[c * dimensions + j];
-      total += d * d;
-    }
-    return total;
-  };
+  const centres = means(points, labels, k, start.centres);
+  const sizes = new Float64Array(k);
+  for (const label of labels) sizes[label]++;
+  // Each centre's total shift so far: from Lloyd's centre (running sums) to the exact mean first.
+  const shifted = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    shifted[c] = Math.sqrt(
+      squaredDistance(centres, c * dimensions, start.centres, c * dimensions, dimensions),
+    );
+  }
+  // Σ over moves of the larger of the two shifts: no centre has gone further since a bound was set.
+  let widened = Math.max(...shifted);
+  const upperSince = new Float64Array(count); // shifted[label] when upper[i] was set
+  const lowerSince = new Float64Array(count); // widened when lower[i] was set
+  const distances = new Float64Array(k);
+  let smallestShare = shareBound(sizes);
+  let moves = 0;
   let moved = true;
   for (let pass = 0; pass < maxPasses && moved; pass++) {
     moved = false;
     for (let i = 0; i < count; i++) {
       const from = labels[i];
       if (sizes[from] <= 1) continue;
-      const cost = (sizes[from] / (sizes[from] - 1)) * squared(i, from);
+      const keep = sizes[from] / (sizes[from] - 1);
+      const lowerNow = Math.max(0, lower[i] - (widened - lowerSince[i]));
+      const cannotGain = smallestShare * lowerNow * lowerNow * (1 - 1e-9);
+      const upperNow = upper[i] + (shifted[from] - upperSince[i]);
+      if (keep * upperNow * upperNow <= cannotGain) continue;
+      const row = i * dimensions;
+      for (let c = 0; c < k; c++)
+        distances[c] = squaredDistance(values, row, centres, c * dimensions, dimensions);
+      const cost = keep * distances[from];
       let best = -1;
       // A move must lower the inertia by more than rounding could, or moves might cycle.
       let bestGain = 1e-12 * cost;
       for (let c = 0; c < k; c++) {
         if (c === from) continue;
-        const gain = cost - (sizes[c] / (sizes[c] + 1)) * squared(i, c);
+        const gain = cost - (sizes[c] / (sizes[c] + 1)) * distances[c];
         if (gain > bestGain) {
           bestGain = gain;
           best = c;
         }
       }
+      // New bounds for i's cluster after this step (the shifts of this move are added below).
+      const to = best < 0 ? from : best;
+      let nearestOther = Infinity;
+      for (let c = 0; c < k; c++) if (c !== to) nearestOther = Math.min(nearestOther, distances[c]);
+      upper[i] = Math.sqrt(distances[to]);
+      upperSince[i] = shifted[to];
+      lower[i] = Math.sqrt(nearestOther);
+      lowerSince[i] = widened;
       if (best < 0) continue;
-      // Move i: update both centres incrementally.
+      // Move i: update both centres incrementally, and record how far they went.
+      let fromShift = 0;
+      let toShift = 0;
       for (let j = 0; j < dimensions; j++) {
-        const x = values[i * dimensions + j];
-        centres[from * dimensions + j] += (centres[from * dimensions + j] - x) / (sizes[from] - 1);
-        centres[best * dimensions + j] += (x - centres[best * dimensions + j]) / (sizes[best] + 1);
+        const x = values[row + j];
+        const a = (centres[from * dimensions + j] - x) / (sizes[from] - 1);
+        const b = (x - centres[best * dimensions + j]) / (sizes[best] + 1);
+        centres[from * dimensions + j] += a;
+        centres[best * dimensions + j] += b;
+        fromShift += a * a;
+        toShift += b * b;
       }
+      fromShift = Math.sqrt(fromShift);
+      toShift = Math.sqrt(toShift);
+      shifted[from] += fromShift;
+      shifted[best] += toShift;
+      widened += Math.max(fromShift, toShift);
       sizes[from]--;
       sizes[best]++;
+      smallestShare = shareBound(sizes);
       labels[i] = best;
       moved = true;
+      moves++;
     }
   }
-  if (!moved && labels.every((label, i) => label === start.labels[i])) return start;
-  // Recompute the centres as exact means and the inertia from the final labels.
-  const exact = means(points, labels, k, centres);
-  return {
-    k,
-    labels,
-    centres: exact,
-    sizes,
-    inertia: inertiaOf(points, labels, exact),
-    iterations: start.iterations,
-  };
+  if (moves === 0) return finish(points, start);
+  return finish(points, { ...start, labels });
+}
+
+/** The smallest n/(n + 1) over clusters: the least a move into any cluster can cost per distance². */
+function shareBound(sizes: Float64Array): number {
+  let smallest = Infinity;
+  for (const size of sizes) smallest = Math.min(smallest, size / (size + 1));
+  return smallest;
 }
 
 /** The mean of each cluster's points; an empty cluster keeps its previous centre. */
@@ -251,57 +404,54 @@ export function inertiaOf(points: Points, labels: Int32Array, centres: Float64Ar
   return total;
 }
 
-/** Greedy k-means++: each new centre the best of 2 + ⌊ln k⌋ candidates drawn by D² weighting. */
+/**
+ * Greedy k-means++: each new centre the best of 2 + ⌊ln k⌋ candidates drawn by D² weighting.
+ */
 function kMeansPlusPlus(points: Points, k: number, random: Random): Float64Array {
   const { values, count, dimensions } = points;
   const trials = 2 + Math.floor(Math.log(k));
   const centres = new Float64Array(k * dimensions);
   const first = random.integer(count);
   centres.set(values.subarray(first * dimensions, (first + 1) * dimensions), 0);
-  const closest = distancesTo(points, first);
-  let potential = closest.reduce((sum, d) => sum + d, 0);
+  /** Squared distance from each point to its nearest centre so far. */
+  let closest = new Float64Array(count);
+  let potential = 0;
+  for (let i = 0; i < count; i++) {
+    closest[i] = squaredDistance(values, i * dimensions, centres, 0, dimensions);
+    potential += closest[i];
+  }
+  let trial = new Float64Array(count);
+  let best = new Float64Array(count);
   for (let c = 1; c < k; c++) {
     let bestCandidate = -1;
     let bestPotential = Infinity;
-    let bestDistances: Float64Array | null = null;
     for (let t = 0; t < trials; t++) {
       const candidate =
         potential > 0 ? drawByWeight(closest, random.next() * potential) : random.integer(count);
-      const distances = distancesTo(points, candidate);
+      const origin = candidate * dimensions;
       let candidatePotential = 0;
       for (let i = 0; i < count; i++) {
-        distances[i] = Math.min(distances[i], closest[i]);
-        candidatePotential += distances[i];
+        const distance = Math.min(
+          closest[i],
+          squaredDistance(values, i * dimensions, values, origin, dimensions),
+        );
+        trial[i] = distance;
+        candidatePotential += distance;
       }
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential;
         bestCandidate = candidate;
-        bestDistances = distances;
+        [trial, best] = [best, trial];
       }
     }
     centres.set(
       values.subarray(bestCandidate * dimensions, (bestCandidate + 1) * dimensions),
       c * dimensions,
     );
-    closest.set(bestDistances!);
+    [closest, best] = [best, closest];
     potential = bestPotential;
   }
   return centres;
-}
-
-function distancesTo(points: Points, index: number): Float64Array {
-  const { values, count, dimensions } = points;
-  const distances = new Float64Array(count);
-  const origin = index * dimensions;
-  for (let i = 0; i < count; i++) {
-    let distance = 0;
-    for (let j = 0; j < dimensions; j++) {
-      const d = values[i * dimensions + j] - values[origin + j];
-      distance += d * d;
-    }
-    distances[i] = distance;
-  }
-  return distances;
 }
 
 /** The first index whose cumulative weight exceeds `target`. */
