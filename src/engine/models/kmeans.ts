@@ -106,27 +106,8 @@ function lloydWithBounds(
     const { farthest, secondFarthest } = recentre(centres, sums, sizes, moved, dimensions);
     halfGaps(centres, k, dimensions, halfGap);
     for (let c = 0; c < k; c++) drop[c] = c === farthest ? secondFarthest : moved[farthest];
-    changed = false;
     iterations++;
-    for (let i = 0; i < count; i++) {
-      const own = labels[i];
-      const upperNow = upper[i] + moved[own];
-      const lowerNow = lower[i] - drop[own];
-      upper[i] = upperNow;
-      lower[i] = lowerNow;
-      // A hair of slack for rounding in the bounds: measure rather than trust a near tie.
-      const bound = Math.max(halfGap[own], lowerNow) * (1 - 1e-12);
-      if (upperNow <= bound) continue;
-      upper[i] = Math.sqrt(
-        squaredDistance(values, i * dimensions, centres, own * dimensions, dimensions),
-      );
-      if (upper[i] <= bound) continue;
-      measure(values, i, centres, k, dimensions, labels, upper, lower);
-      if (labels[i] !== own) {
-        move(values, i, own, labels[i], dimensions, sums, sizes);
-        changed = true;
-      }
-    }
+    changed = reassign(points, centres, labels, upper, lower, moved, drop, halfGap, sums, sizes);
   }
   if (changed) {
     // Stopped by maxIterations: the centres are one update behind the labels.
@@ -137,6 +118,47 @@ function lloydWithBounds(
     }
   }
   return { k, labels, centres, upper, lower, iterations };
+}
+
+/**
+ * One pass of Hamerly's assignment: bounds moved by the centres' moves, points whose bounds
+ * overlap measured again, running sums kept. Returns whether any label changed.
+ */
+function reassign(
+  points: Points,
+  centres: Float64Array,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  moved: Float64Array,
+  drop: Float64Array,
+  halfGap: Float64Array,
+  sums: Float64Array,
+  sizes: Float64Array,
+): boolean {
+  const { values, count, dimensions } = points;
+  const k = sizes.length;
+  let changed = false;
+  for (let i = 0; i < count; i++) {
+    const own = labels[i];
+    const upperNow = upper[i] + moved[own];
+    const lowerNow = lower[i] - drop[own];
+    upper[i] = upperNow;
+    lower[i] = lowerNow;
+    // A hair of slack for rounding in the bounds: measure rather than trust a near tie.
+    const bound = Math.max(halfGap[own], lowerNow) * (1 - 1e-12);
+    if (upperNow <= bound) continue;
+    upper[i] = Math.sqrt(
+      squaredDistance(values, i * dimensions, centres, own * dimensions, dimensions),
+    );
+    if (upper[i] <= bound) continue;
+    measure(values, i, centres, k, dimensions, labels, upper, lower);
+    if (labels[i] !== own) {
+      move(values, i, own, labels[i], dimensions, sums, sizes);
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 /** Exact means of the final labels, sizes and inertia. */
@@ -164,7 +186,10 @@ function squaredDistance(
   return total;
 }
 
-/** Measures point i against every centre: nearest (first on a tie) and second nearest. */
+/**
+ * Measures point i against every centre: nearest (first on a tie) and second nearest. Centres go
+ * two at a time, so that two independent sums keep the pipeline full.
+ */
 function measure(
   values: Float64Array,
   i: number,
@@ -179,13 +204,30 @@ function measure(
   let first = Infinity;
   let second = Infinity;
   const row = i * dimensions;
-  for (let c = 0; c < k; c++) {
-    const d = squaredDistance(values, row, centres, c * dimensions, dimensions);
-    if (d < first) {
+  for (let c = 0; c < k; c += 2) {
+    const two = c + 1 < k;
+    const centre0 = c * dimensions;
+    const centre1 = two ? centre0 + dimensions : centre0;
+    let s0 = 0;
+    let s1 = 0;
+    for (let j = 0; j < dimensions; j++) {
+      const x = values[row + j];
+      const g0 = x - centres[centre0 + j];
+      const g1 = x - centres[centre1 + j];
+      s0 += g0 * g0;
+      s1 += g1 * g1;
+    }
+    if (s0 < first) {
       second = first;
-      first = d;
+      first = s0;
       nearest = c;
-    } else if (d < second) second = d;
+    } else if (s0 < second) second = s0;
+    if (!two) break;
+    if (s1 < first) {
+      second = first;
+      first = s1;
+      nearest = c + 1;
+    } else if (s1 < second) second = s1;
   }
   labels[i] = nearest;
   upper[i] = Math.sqrt(first);
@@ -420,38 +462,68 @@ function kMeansPlusPlus(points: Points, k: number, random: Random): Float64Array
     closest[i] = squaredDistance(values, i * dimensions, centres, 0, dimensions);
     potential += closest[i];
   }
-  let trial = new Float64Array(count);
-  let best = new Float64Array(count);
+  const trialDistances = Array.from({ length: trials }, () => new Float64Array(count));
   for (let c = 1; c < k; c++) {
-    let bestCandidate = -1;
-    let bestPotential = Infinity;
-    for (let t = 0; t < trials; t++) {
-      const candidate =
-        potential > 0 ? drawByWeight(closest, random.next() * potential) : random.integer(count);
-      const origin = candidate * dimensions;
-      let candidatePotential = 0;
-      for (let i = 0; i < count; i++) {
-        const distance = Math.min(
-          closest[i],
-          squaredDistance(values, i * dimensions, values, origin, dimensions),
-        );
-        trial[i] = distance;
-        candidatePotential += distance;
-      }
-      if (candidatePotential < bestPotential) {
-        bestPotential = candidatePotential;
-        bestCandidate = candidate;
-        [trial, best] = [best, trial];
-      }
-    }
+    const candidates = Array.from({ length: trials }, () =>
+      potential > 0 ? drawByWeight(closest, random.next() * potential) : random.integer(count),
+    );
+    const potentials = clippedDistances(points, candidates, closest, trialDistances);
+    let best = 0;
+    for (let t = 1; t < trials; t++) if (potentials[t] < potentials[best]) best = t;
+    const bestCandidate = candidates[best];
+    const bestPotential = potentials[best];
+    [closest, trialDistances[best]] = [trialDistances[best], closest];
     centres.set(
       values.subarray(bestCandidate * dimensions, (bestCandidate + 1) * dimensions),
       c * dimensions,
     );
-    [closest, best] = [best, closest];
     potential = bestPotential;
   }
   return centres;
+}
+
+/**
+ * For each candidate t: out[t][i] = min(closest[i], |x_i − x_candidate|²), and the sum of those.
+ * Two candidates share each pass over the points: two independent sums keep the pipeline full.
+ */
+function clippedDistances(
+  points: Points,
+  candidates: readonly number[],
+  closest: Float64Array,
+  out: Float64Array[],
+): number[] {
+  const { values, count, dimensions } = points;
+  const potentials = candidates.map(() => 0);
+  for (let t = 0; t < candidates.length; t += 2) {
+    const two = t + 1 < candidates.length;
+    const origin0 = candidates[t] * dimensions;
+    const origin1 = two ? candidates[t + 1] * dimensions : origin0;
+    const out0 = out[t];
+    const out1 = out[two ? t + 1 : t];
+    let potential0 = 0;
+    let potential1 = 0;
+    for (let i = 0; i < count; i++) {
+      const row = i * dimensions;
+      let s0 = 0;
+      let s1 = 0;
+      for (let j = 0; j < dimensions; j++) {
+        const x = values[row + j];
+        const g0 = x - values[origin0 + j];
+        const g1 = x - values[origin1 + j];
+        s0 += g0 * g0;
+        s1 += g1 * g1;
+      }
+      const d0 = Math.min(closest[i], s0);
+      const d1 = Math.min(closest[i], s1);
+      out0[i] = d0;
+      out1[i] = d1;
+      potential0 += d0;
+      potential1 += d1;
+    }
+    potentials[t] = potential0;
+    if (two) potentials[t + 1] = potential1;
+  }
+  return potentials;
 }
 
 /** The first index whose cumulative weight exceeds `target`. */

@@ -1,8 +1,13 @@
 /**
  * The silhouette of a clustering, exactly as scikit-learn's `silhouette_score` (Euclidean):
  * s(i) = (b − a) / max(a, b) with a the mean distance to the other points of its cluster and b
- * the smallest mean distance to another cluster; 0 for a point alone in its cluster. Every pair
- * is visited once and its distance added to both points' per-cluster sums.
+ * the smallest mean distance to another cluster; 0 for a point alone in its cluster.
+ *
+ * Every distance that decides a(i) or b(i) is summed exactly, but not every pair is needed: the
+ * mean distance from x to cluster c lies between |x − μ_c| (convexity) and √(|x − μ_c|² + σ²_c)
+ * (Jensen, σ²_c the cluster's mean squared distance to μ_c), so a cluster whose lower bound
+ * exceeds another's upper bound cannot give b(i) and is skipped. Points are sorted by cluster and
+ * the distances summed block by block, two rows against two, so that sums stay in registers.
  */
 import { EngineError } from "../errors";
 import type { Points } from "./kmeans";
@@ -15,50 +20,282 @@ export interface Silhouette {
 }
 
 export function silhouette(points: Points, labels: Int32Array, k: number): Silhouette {
-  const { values, count, dimensions } = points;
-  const sizes = new Float64Array(k);
-  for (const label of labels) sizes[label]++;
-  const used = sizes.filter((size) => size > 0).length;
+  const { count, dimensions } = points;
+  const { order, starts, sorted } = sortByCluster(points, labels, k);
+  const size = (c: number) => starts[c + 1] - starts[c];
+  const used = Array.from({ length: k }, (_, c) => size(c)).filter((n) => n > 0).length;
   if (used < 2 || used > count - 1) {
     throw new EngineError(
       "degenerate",
       `The silhouette needs between 2 and ${count - 1} non-empty clusters; there are ${used}.`,
     );
   }
+  // sums[p * k + c]: Σ distance from sorted point p to the points of cluster c, where needed.
   const sums = new Float64Array(count * k);
-  for (let i = 0; i < count; i++) {
-    const rowI = i * dimensions;
-    const labelI = labels[i];
-    for (let j = i + 1; j < count; j++) {
-      const rowJ = j * dimensions;
-      let squared = 0;
-      for (let d = 0; d < dimensions; d++) {
-        const gap = values[rowI + d] - values[rowJ + d];
-        squared += gap * gap;
-      }
-      const distance = Math.sqrt(squared);
-      sums[i * k + labels[j]] += distance;
-      sums[j * k + labelI] += distance;
-    }
+  const needed = candidateClusters(sorted, starts, dimensions, k);
+  for (let a = 0; a < k; a++) {
+    ownSums(sorted, starts[a], starts[a + 1], dimensions, sums, k, a);
+    for (let b = a + 1; b < k; b++) crossSums(sorted, starts, dimensions, sums, needed, k, a, b);
   }
   const perPoint = new Float64Array(count);
   const clusterSums = new Float64Array(k);
-  for (let i = 0; i < count; i++) {
-    const own = labels[i];
-    if (sizes[own] > 1) {
-      const a = sums[i * k + own] / (sizes[own] - 1);
-      let b = Infinity;
-      for (let c = 0; c < k; c++) {
-        if (c !== own && sizes[c] > 0) b = Math.min(b, sums[i * k + c] / sizes[c]);
+  for (let c = 0; c < k; c++) {
+    for (let p = starts[c]; p < starts[c + 1]; p++) {
+      let s = 0;
+      if (size(c) > 1) {
+        const a = sums[p * k + c] / (size(c) - 1);
+        let b = Infinity;
+        for (let o = 0; o < k; o++) {
+          if (needed[p * k + o]) b = Math.min(b, sums[p * k + o] / size(o));
+        }
+        const spread = Math.max(a, b);
+        s = spread > 0 ? (b - a) / spread : 0;
       }
-      const spread = Math.max(a, b);
-      perPoint[i] = spread > 0 ? (b - a) / spread : 0;
+      perPoint[order[p]] = s;
+      clusterSums[c] += s;
     }
-    clusterSums[own] += perPoint[i];
   }
+  let total = 0;
+  for (const s of perPoint) total += s;
   return {
-    mean: perPoint.reduce((sum, s) => sum + s, 0) / count,
+    mean: total / count,
     perPoint,
-    perCluster: Array.from(clusterSums, (sum, c) => (sizes[c] > 0 ? sum / sizes[c] : NaN)),
+    perCluster: Array.from(clusterSums, (sum, c) => (size(c) > 0 ? sum / size(c) : NaN)),
   };
+}
+
+/** The points reordered cluster by cluster (stable), with each cluster's first position. */
+function sortByCluster(points: Points, labels: Int32Array, k: number) {
+  const { values, count, dimensions } = points;
+  const starts = new Int32Array(k + 1);
+  for (const label of labels) starts[label + 1]++;
+  for (let c = 0; c < k; c++) starts[c + 1] += starts[c];
+  const next = starts.slice(0, k);
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[next[labels[i]]++] = i;
+  const sorted = new Float64Array(count * dimensions);
+  for (let p = 0; p < count; p++) {
+    sorted.set(values.subarray(order[p] * dimensions, (order[p] + 1) * dimensions), p * dimensions);
+  }
+  return { order, starts, sorted };
+}
+
+/**
+ * needed[p * k + c] = 1 when cluster c (not p's own, not empty) could hold p's smallest mean
+ * distance: its lower bound is within rounding of the smallest upper bound.
+ */
+function candidateClusters(
+  sorted: Float64Array,
+  starts: Int32Array,
+  dimensions: number,
+  k: number,
+): Uint8Array {
+  const count = starts[k];
+  const centres = new Float64Array(k * dimensions);
+  const spreads = new Float64Array(k);
+  let largest = 0;
+  for (let c = 0; c < k; c++) {
+    const n = starts[c + 1] - starts[c];
+    for (let p = starts[c]; p < starts[c + 1]; p++) {
+      for (let j = 0; j < dimensions; j++) {
+        centres[c * dimensions + j] += sorted[p * dimensions + j] / n;
+        largest = Math.max(largest, Math.abs(sorted[p * dimensions + j]));
+      }
+    }
+    for (let p = starts[c]; p < starts[c + 1]; p++) {
+      spreads[c] += distanceSquared(sorted, p, centres, c, dimensions) / n;
+    }
+  }
+  // Rounding in the centres and bounds is far below this; a wider net only costs time.
+  const slack = 1e-9 * largest * Math.sqrt(dimensions);
+  const needed = new Uint8Array(count * k);
+  const lower = new Float64Array(k);
+  for (let own = 0; own < k; own++) {
+    for (let p = starts[own]; p < starts[own + 1]; p++) {
+      let smallestUpper = Infinity;
+      for (let c = 0; c < k; c++) {
+        if (c === own || starts[c + 1] === starts[c]) continue;
+        const squared = distanceSquared(sorted, p, centres, c, dimensions);
+        lower[c] = Math.sqrt(squared);
+        smallestUpper = Math.min(smallestUpper, Math.sqrt(squared + spreads[c]));
+      }
+      for (let c = 0; c < k; c++) {
+        if (c === own || starts[c + 1] === starts[c]) continue;
+        if (lower[c] <= smallestUpper * (1 + 1e-9) + slack) needed[p * k + c] = 1;
+      }
+    }
+  }
+  return needed;
+}
+
+function distanceSquared(
+  x: Float64Array,
+  p: number,
+  centres: Float64Array,
+  c: number,
+  dimensions: number,
+): number {
+  let total = 0;
+  for (let j = 0; j < dimensions; j++) {
+    const gap = x[p * dimensions + j] - centres[c * dimensions + j];
+    total += gap * gap;
+  }
+  return total;
+}
+
+/** Rows of a cluster taken this many at a time, so that each tile pair is one block. */
+const TILE = 256;
+
+/** Sums of distances within cluster c (rows from..to), each pair once, into sums[p * k + c]. */
+function ownSums(
+  sorted: Float64Array,
+  from: number,
+  to: number,
+  dimensions: number,
+  sums: Float64Array,
+  k: number,
+  c: number,
+): void {
+  for (let t = from; t < to; t += TILE) {
+    const tEnd = Math.min(t + TILE, to);
+    const tileTotals = new Float64Array(tEnd - t);
+    // Pairs inside the tile.
+    for (let i = t; i < tEnd; i++) {
+      for (let j = i + 1; j < tEnd; j++) {
+        let squared = 0;
+        for (let q = 0; q < dimensions; q++) {
+          const gap = sorted[i * dimensions + q] - sorted[j * dimensions + q];
+          squared += gap * gap;
+        }
+        const distance = Math.sqrt(squared);
+        tileTotals[i - t] += distance;
+        tileTotals[j - t] += distance;
+      }
+    }
+    for (let u = tEnd; u < to; u += TILE) {
+      const uEnd = Math.min(u + TILE, to);
+      const others = new Float64Array(uEnd - u);
+      blockSums(sorted, t, tEnd, sorted, u, uEnd, dimensions, tileTotals, others);
+      for (let j = u; j < uEnd; j++) sums[j * k + c] += others[j - u];
+    }
+    for (let i = t; i < tEnd; i++) sums[i * k + c] += tileTotals[i - t];
+  }
+}
+
+/**
+ * Sums of distances between clusters a and b for the points that need them: all pairs once when
+ * that is cheaper, else each needing point against the whole other cluster.
+ */
+function crossSums(
+  sorted: Float64Array,
+  starts: Int32Array,
+  dimensions: number,
+  sums: Float64Array,
+  needed: Uint8Array,
+  k: number,
+  a: number,
+  b: number,
+): void {
+  const aRows = rowsNeeding(starts[a], starts[a + 1], needed, k, b);
+  const bRows = rowsNeeding(starts[b], starts[b + 1], needed, k, a);
+  const sizeA = starts[a + 1] - starts[a];
+  const sizeB = starts[b + 1] - starts[b];
+  if (aRows.length * sizeB + bRows.length * sizeA >= sizeA * sizeB) {
+    const aTotals = new Float64Array(sizeA);
+    const bTotals = new Float64Array(sizeB);
+    const [a0, a1, b0, b1] = [starts[a], starts[a + 1], starts[b], starts[b + 1]];
+    blockSums(sorted, a0, a1, sorted, b0, b1, dimensions, aTotals, bTotals);
+    for (let p = a0; p < a1; p++) sums[p * k + b] = aTotals[p - a0];
+    for (let p = b0; p < b1; p++) sums[p * k + a] = bTotals[p - b0];
+    return;
+  }
+  oneSided(sorted, aRows, starts[b], starts[b + 1], dimensions, sums, k, b);
+  oneSided(sorted, bRows, starts[a], starts[a + 1], dimensions, sums, k, a);
+}
+
+function rowsNeeding(from: number, to: number, needed: Uint8Array, k: number, c: number) {
+  const rows: number[] = [];
+  for (let p = from; p < to; p++) if (needed[p * k + c]) rows.push(p);
+  return rows;
+}
+
+/** Each listed row against all rows from..to of cluster c, into sums[row * k + c]. */
+function oneSided(
+  sorted: Float64Array,
+  rows: number[],
+  from: number,
+  to: number,
+  dimensions: number,
+  sums: Float64Array,
+  k: number,
+  c: number,
+): void {
+  if (rows.length === 0) return;
+  const gathered = new Float64Array(rows.length * dimensions);
+  rows.forEach((p, i) =>
+    gathered.set(sorted.subarray(p * dimensions, (p + 1) * dimensions), i * dimensions),
+  );
+  const totals = new Float64Array(rows.length);
+  blockSums(gathered, 0, rows.length, sorted, from, to, dimensions, totals, null);
+  rows.forEach((p, i) => (sums[p * k + c] = totals[i]));
+}
+
+/**
+ * For rows a0..a1 of `x` against rows b0..b1 of `y`: adds each row's summed distance to the other
+ * block into aTotals[a − a0] and (unless null) bTotals[b − b0]. Two rows of each at a time: four
+ * independent sums per step keep the processor's pipelines full.
+ */
+function blockSums(
+  x: Float64Array,
+  a0: number,
+  a1: number,
+  y: Float64Array,
+  b0: number,
+  b1: number,
+  dimensions: number,
+  aTotals: Float64Array,
+  bTotals: Float64Array | null,
+): void {
+  for (let a = a0; a < a1; a += 2) {
+    const twoA = a + 1 < a1;
+    const rowA0 = a * dimensions;
+    const rowA1 = twoA ? rowA0 + dimensions : rowA0;
+    let totalA0 = 0;
+    let totalA1 = 0;
+    for (let b = b0; b < b1; b += 2) {
+      const twoB = b + 1 < b1;
+      const rowB0 = b * dimensions;
+      const rowB1 = twoB ? rowB0 + dimensions : rowB0;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      for (let q = 0; q < dimensions; q++) {
+        const xa0 = x[rowA0 + q];
+        const xa1 = x[rowA1 + q];
+        const yb0 = y[rowB0 + q];
+        const yb1 = y[rowB1 + q];
+        const g00 = xa0 - yb0;
+        const g01 = xa0 - yb1;
+        const g10 = xa1 - yb0;
+        const g11 = xa1 - yb1;
+        s00 += g00 * g00;
+        s01 += g01 * g01;
+        s10 += g10 * g10;
+        s11 += g11 * g11;
+      }
+      const d00 = Math.sqrt(s00);
+      const d01 = twoB ? Math.sqrt(s01) : 0;
+      const d10 = twoA ? Math.sqrt(s10) : 0;
+      const d11 = twoA && twoB ? Math.sqrt(s11) : 0;
+      totalA0 += d00 + d01;
+      totalA1 += d10 + d11;
+      if (bTotals !== null) {
+        bTotals[b - b0] += d00 + d10;
+        if (twoB) bTotals[b + 1 - b0] += d01 + d11;
+      }
+    }
+    aTotals[a - a0] += totalA0;
+    if (twoA) aTotals[a + 1 - a0] += totalA1;
+  }
 }
