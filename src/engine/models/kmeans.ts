@@ -24,6 +24,8 @@ export interface Clustering {
   /** Σ squared distance of each point to its centre, computed from the final labels. */
   readonly inertia: number;
   readonly iterations: number;
+  /** The restart that found it (0 for a single run from given centres). */
+  readonly restart: number;
 }
 
 export interface KMeansOptions {
@@ -31,6 +33,12 @@ export interface KMeansOptions {
   readonly restarts?: number;
   readonly seed?: number;
   readonly maxIterations?: number;
+  /**
+   * Run only restarts from..to − 1 of the `restarts` (default all of them): one thread's share.
+   * Each restart has its own random stream, so `better` over the shares gives the same result.
+   */
+  readonly from?: number;
+  readonly to?: number;
 }
 
 export function kMeans(points: Points, options: KMeansOptions): Clustering {
@@ -45,14 +53,34 @@ export function kMeans(points: Points, options: KMeansOptions): Clustering {
       `k-means with k = ${k} needs more than ${k} rows; there are ${points.count}.`,
     );
   }
-  const random = new Random(options.seed ?? 0);
+  const from = options.from ?? 0;
+  const to = options.to ?? restarts;
+  if (!(
+    Number.isInteger(from) &&
+    Number.isInteger(to) &&
+    0 <= from &&
+    from < to &&
+    to <= restarts
+  )) {
+    throw new EngineError(
+      "invalidOption",
+      `Restarts ${from} to ${to} are not within 0 to ${restarts}.`,
+    );
+  }
   let best: Clustering | null = null;
-  for (let restart = 0; restart < restarts; restart++) {
-    const start = kMeansPlusPlus(points, k, random);
-    const result = hartigan(points, lloydWithBounds(points, start, options.maxIterations ?? 300));
-    if (best === null || result.inertia < best.inertia) best = result;
+  for (let restart = from; restart < to; restart++) {
+    const start = kMeansPlusPlus(points, k, Random.stream(options.seed ?? 0, restart));
+    const bounded = lloydWithBounds(points, start, options.maxIterations ?? 300);
+    const result = hartigan(points, bounded, restart);
+    best = best === null ? result : better(best, result);
   }
   return best!;
+}
+
+/** The clustering with the lower inertia; on a tie, the one from the earlier restart. */
+export function better(a: Clustering, b: Clustering): Clustering {
+  if (a.inertia !== b.inertia) return a.inertia < b.inertia ? a : b;
+  return a.restart <= b.restart ? a : b;
 }
 
 /**
@@ -66,7 +94,7 @@ export function lloyd(
   initialCentres: Float64Array,
   maxIterations = 300,
 ): Clustering {
-  return finish(points, lloydWithBounds(points, initialCentres, maxIterations));
+  return finish(points, lloydWithBounds(points, initialCentres, maxIterations), 0);
 }
 
 /** A clustering in progress, with Hamerly's bounds valid for `centres`. */
@@ -162,12 +190,13 @@ function reassign(
 }
 
 /** Exact means of the final labels, sizes and inertia. */
-function finish(points: Points, state: Bounded): Clustering {
+function finish(points: Points, state: Bounded, restart: number): Clustering {
   const { k, labels, iterations } = state;
   const centres = means(points, labels, k, state.centres);
   const sizes = Array.from({ length: k }, () => 0);
   for (const label of labels) sizes[label]++;
-  return { k, labels, centres, sizes, inertia: inertiaOf(points, labels, centres), iterations };
+  const inertia = inertiaOf(points, labels, centres);
+  return { k, labels, centres, sizes, inertia, iterations, restart };
 }
 
 /** Squared distance between row `a` of `x` and row `b` of `y` (offsets in elements). */
@@ -317,7 +346,7 @@ function halfGaps(
  * centre's total shift since a point's upper bound was set widens that bound, and the sum over
  * moves of the larger of the two shifts widens every lower bound.
  */
-function hartigan(points: Points, start: Bounded, maxPasses = 100): Clustering {
+function hartigan(points: Points, start: Bounded, restart: number, maxPasses = 100): Clustering {
   const { values, count, dimensions } = points;
   const { k, upper, lower } = start;
   const labels = Int32Array.from(start.labels);
@@ -398,8 +427,7 @@ function hartigan(points: Points, start: Bounded, maxPasses = 100): Clustering {
       moves++;
     }
   }
-  if (moves === 0) return finish(points, start);
-  return finish(points, { ...start, labels });
+  return finish(points, moves === 0 ? start : { ...start, labels }, restart);
 }
 
 /** The smallest n/(n + 1) over clusters: the least a move into any cluster can cost per distance². */

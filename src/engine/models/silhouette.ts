@@ -20,23 +20,44 @@ export interface Silhouette {
 }
 
 export function silhouette(points: Points, labels: Int32Array, k: number): Silhouette {
-  const { count, dimensions } = points;
-  const { order, starts, sorted } = sortByCluster(points, labels, k);
+  return silhouetteFromShares(points, labels, k, [silhouetteShare(points, labels, k, 0, 1)]);
+}
+
+/**
+ * Share `part` of `parts` of the distance sums (for one thread): whole blocks of the work, given
+ * out largest first to the least loaded share. Each sum is made in exactly one share, so adding
+ * the shares gives the same numbers as one thread does.
+ */
+export function silhouetteShare(
+  points: Points,
+  labels: Int32Array,
+  k: number,
+  part: number,
+  parts: number,
+): Float64Array {
+  const { sorted, starts, needed } = prepare(points, labels, k);
+  const { dimensions } = points;
+  const sums = new Float64Array(points.count * k);
+  for (const block of shareOf(blocks(starts, needed, k), part, parts)) {
+    if (block.a === block.b)
+      ownSums(sorted, starts[block.a], starts[block.a + 1], dimensions, sums, k, block.a);
+    else crossSums(sorted, starts, dimensions, sums, needed, k, block.a, block.b);
+  }
+  return sums;
+}
+
+/** The silhouette from every share's sums. */
+export function silhouetteFromShares(
+  points: Points,
+  labels: Int32Array,
+  k: number,
+  shares: readonly Float64Array[],
+): Silhouette {
+  const { count } = points;
+  const { order, starts, needed } = prepare(points, labels, k);
   const size = (c: number) => starts[c + 1] - starts[c];
-  const used = Array.from({ length: k }, (_, c) => size(c)).filter((n) => n > 0).length;
-  if (used < 2 || used > count - 1) {
-    throw new EngineError(
-      "degenerate",
-      `The silhouette needs between 2 and ${count - 1} non-empty clusters; there are ${used}.`,
-    );
-  }
-  // sums[p * k + c]: Σ distance from sorted point p to the points of cluster c, where needed.
   const sums = new Float64Array(count * k);
-  const needed = candidateClusters(sorted, starts, dimensions, k);
-  for (let a = 0; a < k; a++) {
-    ownSums(sorted, starts[a], starts[a + 1], dimensions, sums, k, a);
-    for (let b = a + 1; b < k; b++) crossSums(sorted, starts, dimensions, sums, needed, k, a, b);
-  }
+  for (const share of shares) for (let q = 0; q < sums.length; q++) sums[q] += share[q];
   const perPoint = new Float64Array(count);
   const clusterSums = new Float64Array(k);
   for (let c = 0; c < k; c++) {
@@ -62,6 +83,57 @@ export function silhouette(points: Points, labels: Int32Array, k: number): Silho
     perPoint,
     perCluster: Array.from(clusterSums, (sum, c) => (size(c) > 0 ? sum / size(c) : NaN)),
   };
+}
+
+/** Points sorted by cluster, checked, with the clusters each point needs. */
+function prepare(points: Points, labels: Int32Array, k: number) {
+  const { count, dimensions } = points;
+  const { order, starts, sorted } = sortByCluster(points, labels, k);
+  let used = 0;
+  for (let c = 0; c < k; c++) if (starts[c + 1] > starts[c]) used++;
+  if (used < 2 || used > count - 1) {
+    throw new EngineError(
+      "degenerate",
+      `The silhouette needs between 2 and ${count - 1} non-empty clusters; there are ${used}.`,
+    );
+  }
+  return { order, starts, sorted, needed: candidateClusters(sorted, starts, dimensions, k) };
+}
+
+/** A block of work: the pairs within cluster a (a = b), or between a and b. */
+interface Block {
+  readonly a: number;
+  readonly b: number;
+  readonly cost: number;
+}
+
+function blocks(starts: Int32Array, needed: Uint8Array, k: number): Block[] {
+  const size = (c: number) => starts[c + 1] - starts[c];
+  const list: Block[] = [];
+  for (let a = 0; a < k; a++) {
+    list.push({ a, b: a, cost: (size(a) * size(a)) / 2 });
+    for (let b = a + 1; b < k; b++) {
+      const oneSided =
+        rowsNeeding(starts[a], starts[a + 1], needed, k, b).length * size(b) +
+        rowsNeeding(starts[b], starts[b + 1], needed, k, a).length * size(a);
+      list.push({ a, b, cost: Math.min(oneSided, size(a) * size(b)) });
+    }
+  }
+  return list;
+}
+
+/** The blocks of share `part`: largest first, each to the share with the least work so far. */
+function shareOf(list: Block[], part: number, parts: number): Block[] {
+  const load = new Array<number>(parts).fill(0);
+  const mine: Block[] = [];
+  const byCost = [...list].sort((x, y) => y.cost - x.cost || x.a - y.a || x.b - y.b);
+  for (const block of byCost) {
+    let least = 0;
+    for (let q = 1; q < parts; q++) if (load[q] < load[least]) least = q;
+    load[least] += block.cost;
+    if (least === part) mine.push(block);
+  }
+  return mine;
 }
 
 /** The points reordered cluster by cluster (stable), with each cluster's first position. */

@@ -24,6 +24,14 @@ export class Random {
     this.d = next();
   }
 
+  /**
+   * Generator number `index` of a family sharing one seed: each restart of an algorithm draws from
+   * its own, so restarts give the same results whichever thread runs them, in whatever order.
+   */
+  static stream(seed: number, index: number): Random {
+    return new Random(mix32((seed >>> 0) ^ mix32(index + 0x632be5ab)));
+  }
+
   /** The next 32 random bits as an unsigned integer. */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
@@ -48,6 +56,14 @@ export class Random {
   integer(n: number): number {
     return Math.floor(this.next() * n);
   }
+}
+
+/** MurmurHash3's finaliser: every input bit moves every output bit. */
+function mix32(x: number): number {
+  let z = x >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
 }
 
 function rotl(x: number, k: number): number {

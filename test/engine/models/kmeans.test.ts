@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { runSegmentation } from "../../../src/engine/analyses/segment";
 import type { Column } from "../../../src/engine/data/types";
 import { EngineError } from "../../../src/engine/errors";
-import { kMeans } from "../../../src/engine/models/kmeans";
+import { better, kMeans } from "../../../src/engine/models/kmeans";
 import { silhouette } from "../../../src/engine/models/silhouette";
 import { Random } from "../../../src/engine/stats/random";
 import { thrown } from "../../support/engineErrors";
@@ -47,6 +47,13 @@ describe("Random", () => {
     expect(draws.every((x) => x >= 0 && x < 1)).toBe(true);
     expect(Math.abs(draws.reduce((s, x) => s + x, 0) / 1000 - 0.5)).toBeLessThan(0.05);
     expect(new Random(43).next()).not.toBe(draws[0]);
+  });
+
+  it("gives each stream of a seed its own draws, repeatably", () => {
+    const firsts = Array.from({ length: 100 }, (_, index) => Random.stream(7, index).next());
+    expect(new Set(firsts).size).toBe(100);
+    expect(Random.stream(7, 3).next()).toBe(firsts[3]);
+    expect(Random.stream(8, 3).next()).not.toBe(firsts[3]);
   });
 });
 
@@ -163,6 +170,29 @@ describe("k-means", () => {
     expect(result.rowsDropped).toBe(6);
     expect(Array.from(result.labels).filter((label) => label < 0)).toHaveLength(6);
     expect(result.labels[0]).toBe(-1);
+  });
+
+  it("gives the same clustering when its restarts are split into shares, as threads do", () => {
+    const random = new Random(11);
+    const count = 400;
+    const values = Float64Array.from({ length: count * 3 }, () => random.next() * 10);
+    const points = { values, count, dimensions: 3 };
+    const whole = kMeans(points, { k: 5, restarts: 10, seed: 3 });
+    const shares = [
+      [0, 3],
+      [3, 7],
+      [7, 10],
+    ].map(([from, to]) => kMeans(points, { k: 5, restarts: 10, seed: 3, from, to }));
+    const combined = shares.reduce(better);
+    expect(combined.restart).toBe(whole.restart);
+    expect(combined.inertia).toBe(whole.inertia);
+    expect(Array.from(combined.labels)).toEqual(Array.from(whole.labels));
+    // Restarts differ (else the split proves nothing), and a tie goes to the earlier restart.
+    expect(new Set(shares.map((share) => share.inertia)).size).toBeGreaterThan(1);
+    expect(better({ ...whole, restart: 4 }, { ...whole, restart: 2 }).restart).toBe(2);
+    expect(thrown(() => kMeans(points, { k: 5, restarts: 10, from: 8, to: 12 })).message).toMatch(
+      /Restarts 8 to 12 are not within 0 to 10/,
+    );
   });
 
   it("raw kMeans refuses k below 2 with an EngineError", () => {

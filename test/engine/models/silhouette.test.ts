@@ -7,7 +7,11 @@
  */
 import fc from "fast-check";
 import { EngineError } from "../../../src/engine/errors";
-import { silhouette } from "../../../src/engine/models/silhouette";
+import {
+  silhouette,
+  silhouetteFromShares,
+  silhouetteShare,
+} from "../../../src/engine/models/silhouette";
 import { Random } from "../../../src/engine/stats/random";
 import { thrown } from "../../support/engineErrors";
 
@@ -114,6 +118,21 @@ describe("silhouette", () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it("gives the same numbers when the sums are split into shares, as threads do", () => {
+    const { points, labels } = clustered(600, 6, 2, 7);
+    const whole = silhouette(points, labels, 6);
+    for (const parts of [2, 3, 5]) {
+      const shares = Array.from({ length: parts }, (_, part) =>
+        silhouetteShare(points, labels, 6, part, parts),
+      );
+      // Every share does some of the work, and together they give exactly the one-thread result.
+      shares.forEach((share) => expect(share.some((sum) => sum > 0)).toBe(true));
+      const combined = silhouetteFromShares(points, labels, 6, shares);
+      expect(Array.from(combined.perPoint)).toEqual(Array.from(whole.perPoint));
+      expect(combined.mean).toBe(whole.mean);
+    }
   });
 
   it("refuses a labelling with fewer than two clusters", () => {
