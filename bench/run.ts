@@ -12,9 +12,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runOls } from "../src/engine/analyses/ols";
 import { prepareFeatures } from "../src/engine/analyses/segment";
-import { kMeans } from "../src/engine/models/kmeans";
-import { silhouette } from "../src/engine/models/silhouette";
+import { isMainThread } from "node:worker_threads";
+import { nodeThreads, serveJobs } from "../src/cli/nodeThreads";
 import type { NumericColumn } from "../src/engine/data/types";
+import { kMeansOn, oneThread, silhouetteOn, type Threads } from "../src/engine/parallel";
 
 const PREDICTORS = 16;
 
@@ -42,6 +43,17 @@ function makeData(rows: number, seed: number) {
     y[i] = Math.round((sum + (random() - 0.5) * 5000) * 100) / 100;
   }
   return { x, y };
+}
+
+async function timeBestAsync<T>(runs: number, run: () => Promise<T>) {
+  let best = Infinity;
+  let result!: T;
+  for (let r = 0; r < runs; r++) {
+    const start = process.hrtime.bigint();
+    result = await run();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return { seconds: best, result };
 }
 
 function timeBest<T>(runs: number, run: () => T): { seconds: number; result: T } {
@@ -115,7 +127,7 @@ function benchCli(): void {
 }
 
 /** Eight overlapping Gaussian clusters in 8 dimensions, rows shuffled by construction. */
-function benchKMeans(): void {
+async function benchKMeans(threads: Threads): Promise<void> {
   const rows = 100_000;
   const dimensions = 8;
   const k = 8;
@@ -135,13 +147,15 @@ function benchKMeans(): void {
       columns[j].values[i] = Math.round((centre[j] + 1.5 * normal()) * 1e6) / 1e6;
   }
   const { points } = prepareFeatures(columns, true);
-  const ours = timeBest(3, () => kMeans(points, { k, restarts: 10, seed: 0 }));
+  const options = { k, restarts: 10, seed: 0 };
+  const alone = await timeBestAsync(3, () => kMeansOn(oneThread, points, options));
+  const ours = await timeBestAsync(3, () => kMeansOn(threads, points, options));
   console.log(
-    `engine  k-means ${rows.toLocaleString("en-US")} x ${dimensions}, k = ${k}, 10 restarts: ${ours.seconds.toFixed(3)} s (best of 3; inertia ${ours.result.inertia.toFixed(3)})`,
+    `engine  k-means ${rows.toLocaleString("en-US")} x ${dimensions}, k = ${k}, 10 restarts: ${ours.seconds.toFixed(3)} s on ${threads.count} threads, ${alone.seconds.toFixed(3)} s on one (best of 3; inertia ${ours.result.inertia.toFixed(3)})`,
   );
-  const exact = timeBest(1, () => silhouette(points, ours.result.labels, k));
+  const exact = await timeBestAsync(1, () => silhouetteOn(threads, points, ours.result.labels, k));
   console.log(
-    `engine  exact silhouette of all ${rows.toLocaleString("en-US")} rows (k = ${k}): ${exact.seconds.toFixed(3)} s (mean ${exact.result.mean.toFixed(6)})`,
+    `engine  exact silhouette of all ${rows.toLocaleString("en-US")} rows (k = ${k}) on ${threads.count} threads: ${exact.seconds.toFixed(3)} s (mean ${exact.result.mean.toFixed(6)})`,
   );
   const python = "/usr/bin/python3";
   if (spawnSync(python, ["-c", "import sklearn"]).status !== 0) {
@@ -163,6 +177,11 @@ function benchKMeans(): void {
   rmSync(directory, { recursive: true, force: true });
 }
 
-benchEngine();
-benchCli();
-benchKMeans();
+if (isMainThread) {
+  benchEngine();
+  benchCli();
+  // The threads k-means and the silhouette share their work with: this bundle again, as workers.
+  void benchKMeans(nodeThreads(__filename) ?? oneThread);
+} else {
+  serveJobs();
+}

@@ -9,6 +9,7 @@
  */
 import { basename } from "node:path";
 import { runSegmentation } from "../engine/analyses/segment";
+import { currentThreads } from "../workers/threads";
 import { selectColumns } from "../engine/data/select";
 import {
   expectArguments,
@@ -24,7 +25,7 @@ import { formatNumber, renderTable } from "./format";
 export const KMEANS_USAGE =
   "mmm kmeans FILE.csv --cols COL1,COL2,... --k K|auto [--seed S] [--restarts N] [--no-standardize] [--silhouette-sample N] [--json]";
 
-export function runKMeansCommand(args: ParsedArgs): string {
+export async function runKMeansCommand(args: ParsedArgs): Promise<string> {
   expectArguments(
     args,
     ["cols", "k", "seed", "restarts", "no-standardize", "silhouette-sample", "json", "help"],
@@ -41,13 +42,17 @@ export function runKMeansCommand(args: ParsedArgs): string {
   const sample = args.options.has("silhouette-sample")
     ? numberOption(args, "silhouette-sample", 0)
     : undefined;
-  const result = runSegmentation(columns, {
-    k,
-    seed: numberOption(args, "seed", 0),
-    restarts: numberOption(args, "restarts", 10),
-    standardize: !args.options.has("no-standardize"),
-    silhouetteSample: sample,
-  });
+  const result = await runSegmentation(
+    columns,
+    {
+      k,
+      seed: numberOption(args, "seed", 0),
+      restarts: numberOption(args, "restarts", 10),
+      standardize: !args.options.has("no-standardize"),
+      silhouetteSample: sample,
+    },
+    currentThreads(),
+  );
   if (args.options.has("json")) {
     return JSON.stringify({
       k: result.k,

@@ -13,11 +13,11 @@ import { OLS_USAGE, runOlsCommand } from "./olsCommand";
 
 const USAGE = `usage:\n  ${[OLS_USAGE, ANOVA_USAGE, TUKEY_USAGE, DESCRIBE_USAGE, CORR_USAGE, ABTEST_USAGE, KMEANS_USAGE].join("\n  ")}`;
 
-export function runCli(argv: readonly string[]): {
+export async function runCli(argv: readonly string[]): Promise<{
   stdout: string;
   stderr: string;
   exitCode: number;
-} {
+}> {
   try {
     const args = parseArgs(argv);
     const command = args.positional[0];
@@ -37,7 +37,7 @@ export function runCli(argv: readonly string[]): {
       case "abtest":
         return { stdout: runAbTestCommand(args), stderr: "", exitCode: 0 };
       case "kmeans":
-        return { stdout: runKMeansCommand(args), stderr: "", exitCode: 0 };
+        return { stdout: await runKMeansCommand(args), stderr: "", exitCode: 0 };
       default:
         throw new UsageError(`unknown command "${command}"; ${USAGE.replace("\n", " ")}`);
     }

@@ -1,6 +1,7 @@
 /**
- * The worksheet functions' computations by id, synchronous: what a worker of the pool runs for
- * `=MMM.OLS(...)`, and what runs in place where there are no workers (Node, tests).
+ * The worksheet functions' computations by id: what a worker of the pool runs for
+ * `=MMM.OLS(...)`, and what runs in place where there are no workers (Node, tests). Most return
+ * their spill at once; =MMM.KMEANS returns a promise, as it shares its work with helper threads.
  */
 import { runAbTestFunction, runSampleSizeFunction } from "./abtest";
 import { runCorrFunction, runDescribeFunction } from "./explore";
@@ -8,7 +9,7 @@ import { runAnovaFunction, runTukeyFunction } from "./groups";
 import { runKMeansFunction } from "./kmeans";
 import { runOlsFunction } from "./ols";
 
-export type FunctionImplementation = (...args: unknown[]) => unknown[][];
+export type FunctionImplementation = (...args: unknown[]) => unknown[][] | Promise<unknown[][]>;
 
 export const FUNCTION_TABLE: Readonly<Record<string, FunctionImplementation>> = {
   ols: runOlsFunction,

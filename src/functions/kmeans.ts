@@ -9,17 +9,18 @@ import type { Cell } from "../engine/data/types";
 import { EngineError } from "../engine/errors";
 import { asGrid, optionalBoolean, optionalNumber, optionalString, toSpill } from "./arguments";
 import { toExcelError } from "./excelError";
+import { currentThreads } from "../workers/threads";
 
 const OUTPUTS = ["labels", "centers", "profile", "elbow", "summary"] as const;
 
-export function runKMeansFunction(
+export async function runKMeansFunction(
   dataArgument: unknown,
   kArgument: unknown,
   outputArgument: unknown,
   seedArgument: unknown,
   standardizeArgument: unknown,
   headersArgument: unknown,
-): (string | number | boolean)[][] {
+): Promise<(string | number | boolean)[][]> {
   try {
     const output = (optionalString(outputArgument, "output") ?? "labels").trim().toLowerCase();
     if (!(OUTPUTS as readonly string[]).includes(output)) {
@@ -40,11 +41,15 @@ export function runKMeansFunction(
     const data = asGrid(dataArgument, "data");
     const headers = optionalBoolean(headersArgument, "headers") ?? detectHeader(data);
     const dataset = readDataset(data, { headers, label: "data" });
-    const result = runSegmentation(dataset.columns, {
-      k,
-      seed: optionalNumber(seedArgument, "seed") ?? 0,
-      standardize: optionalBoolean(standardizeArgument, "standardize") ?? true,
-    });
+    const result = await runSegmentation(
+      dataset.columns,
+      {
+        k,
+        seed: optionalNumber(seedArgument, "seed") ?? 0,
+        standardize: optionalBoolean(standardizeArgument, "standardize") ?? true,
+      },
+      currentThreads(),
+    );
     const table: Cell[][] = (() => {
       switch (output) {
         case "labels":

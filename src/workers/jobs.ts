@@ -9,8 +9,11 @@ import type { Report } from "../engine/analyses/report";
 import { readDataset } from "../engine/data/dataset";
 import type { Dataset } from "../engine/data/types";
 import { isEngineError } from "../engine/errors";
+import type { Clustering } from "../engine/models/kmeans";
+import { runTask, type Task, type TaskResult } from "../engine/parallel";
 import { FUNCTION_TABLE } from "../functions/functionTable";
 import { installCustomFunctionsShim } from "../functions/excelError";
+import { currentThreads } from "./threads";
 
 export type Job =
   | { readonly kind: "analysis"; readonly analysisId: string; readonly input: AnalysisInput }
@@ -26,13 +29,16 @@ export type Job =
       readonly first: boolean;
       readonly last: boolean;
       readonly label: string;
-    };
+    }
+  /** A share of an analysis's heaviest work, sent by another worker to its helpers. */
+  | { readonly kind: "task"; readonly task: Task };
 
 /** What each job answers: a report, a spill, and for the last block of rows the dataset. */
 export interface JobResults {
   readonly analysis: Report;
   readonly function: unknown[][];
   readonly rows: Dataset | null;
+  readonly task: TaskResult;
 }
 
 export type JobResponse =
@@ -50,9 +56,9 @@ export interface WorkerState {
   rows: (readonly unknown[])[];
 }
 
-export function handleJob(id: number, job: Job, state: WorkerState): JobResponse {
+export async function handleJob(id: number, job: Job, state: WorkerState): Promise<JobResponse> {
   try {
-    return { id, ok: true, value: run(job, state) };
+    return { id, ok: true, value: await run(job, state) };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message : String(error);
@@ -72,7 +78,7 @@ function run(job: Job, state: WorkerState): unknown {
     case "analysis": {
       const entry = ANALYSES.find((candidate) => candidate.id === job.analysisId);
       if (entry === undefined) throw new Error(`There is no analysis "${job.analysisId}".`);
-      return entry.run(job.input);
+      return entry.run(job.input, currentThreads());
     }
     case "function": {
       installCustomFunctionsShim();
@@ -88,12 +94,33 @@ function run(job: Job, state: WorkerState): unknown {
       state.rows = [];
       return readDataset(rows, { label: job.label });
     }
+    case "task":
+      return runTask(job.task);
   }
 }
 
-/** The buffers a response can hand over instead of copying: numeric columns' values. */
+/** Answers one job message through `post`, handing the response's buffers over. */
+export function answer(
+  message: { readonly id: number; readonly job: Job },
+  state: WorkerState,
+  post: (response: JobResponse, transfer: Transferable[]) => void,
+): void {
+  void handleJob(message.id, message.job, state).then((response) =>
+    post(response, transferables(response)),
+  );
+}
+
+/**
+ * The buffers a response can hand over instead of copying: numeric columns' values, a task's
+ * sums, a clustering's labels and centres.
+ */
 export function transferables(response: JobResponse): Transferable[] {
   if (!response.ok || typeof response.value !== "object" || response.value === null) return [];
+  const value = response.value as Partial<Clustering>;
+  if (response.value instanceof Float64Array) return [response.value.buffer as ArrayBuffer];
+  if (value.labels instanceof Int32Array && value.centres instanceof Float64Array) {
+    return [value.labels.buffer as ArrayBuffer, value.centres.buffer as ArrayBuffer];
+  }
   const columns = (response.value as Partial<Dataset>).columns;
   if (!Array.isArray(columns)) return [];
   return columns.flatMap((column) =>

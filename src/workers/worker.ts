@@ -1,13 +1,30 @@
-/** A worker of the pool: answers each job with `handleJob`, handing numeric columns over. */
-import { handleJob, transferables, type Job, type WorkerState } from "./jobs";
+/**
+ * A worker of the pool: answers each job with `handleJob`, handing numeric columns over. Its
+ * helpers (nested workers, made when an analysis first shares work) take shares of k-means and
+ * the silhouette, so that one analysis uses every core.
+ */
+import { answer, type Job, type WorkerState } from "./jobs";
+import { installThreads, SharedThreads } from "./threads";
+import { WorkerPool, type WorkerLike } from "./workerPool";
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<{ id: number; job: Job }>) => void) | null;
   postMessage: (message: unknown, transfer: Transferable[]) => void;
+  navigator?: { hardwareConcurrency?: number };
 };
 const state: WorkerState = { rows: [] };
 
-scope.onmessage = ({ data }) => {
-  const response = handleJob(data.id, data.job, state);
-  scope.postMessage(response, transferables(response));
-};
+/** A helper for each core, at most four (this worker only hands out the shares). */
+const helperCount = Math.max(1, Math.min(4, scope.navigator?.hardwareConcurrency ?? 2));
+installThreads(
+  new SharedThreads(
+    new WorkerPool(
+      () => new Worker(new URL("./helper.ts", import.meta.url)) as unknown as WorkerLike,
+      helperCount,
+    ),
+    helperCount,
+  ),
+);
+
+scope.onmessage = ({ data }) =>
+  answer(data, state, (response, transfer) => scope.postMessage(response, transfer));

@@ -9,15 +9,15 @@ const sales = join(FIXTURES, "seeds", "marketing_sales_data.csv");
 const reference = (name: string) =>
   JSON.parse(readFileSync(join(FIXTURES, "reference", "describe", `${name}.json`), "utf8"));
 
-function json(argv: string[]) {
-  const { stdout, stderr, exitCode } = runCli(argv);
+async function json(argv: string[]) {
+  const { stdout, stderr, exitCode } = await runCli(argv);
   expect([exitCode, stderr]).toEqual([0, ""]);
   return JSON.parse(stdout);
 }
 
 describe("mmm describe", () => {
-  it("prints pandas' statistics by group with --by, as JSON", () => {
-    const out = json([
+  it("prints pandas' statistics by group with --by, as JSON", async () => {
+    const out = await json([
       "describe",
       sales,
       "--cols",
@@ -35,22 +35,22 @@ describe("mmm describe", () => {
     });
   });
 
-  it("summarises every numeric column by default and names the text columns it skipped", () => {
-    const out = json(["describe", sales, "--json"]);
+  it("summarises every numeric column by default and names the text columns it skipped", async () => {
+    const out = await json(["describe", sales, "--json"]);
     expect(out.stats.map((row: { column: string }) => row.column)).toEqual([
       "Radio",
       "Social Media",
       "Sales",
     ]);
     expect(out.skipped).toEqual(["TV", "Influencer"]);
-    const { stdout } = runCli(["describe", sales]);
+    const { stdout } = await runCli(["describe", sales]);
     expect(stdout.split("\n").at(-1)).toBe("Text columns not summarised: TV, Influencer.");
   });
 });
 
 describe("mmm corr", () => {
-  it("prints the r, p and n matrices of scipy's Spearman", () => {
-    const out = json([
+  it("prints the r, p and n matrices of scipy's Spearman", async () => {
+    const out = await json([
       "corr",
       sales,
       "--cols",
@@ -71,8 +71,8 @@ describe("mmm corr", () => {
     [["corr", sales, "--cols", "Sales", "--json"], 1, /at least two columns/],
     [["corr", sales, "--cols", "Radio,Sales", "--method", "kendall"], 1, /"pearson" or "spearman"/],
     [["describe", sales, "--cols", "TV"], 1, /numeric columns/],
-  ])("%j exits %i with one line", (argv, code, message) => {
-    const { stderr, exitCode } = runCli(argv as string[]);
+  ])("%j exits %i with one line", async (argv, code, message) => {
+    const { stderr, exitCode } = await runCli(argv as string[]);
     expect(exitCode).toBe(code);
     expect(stderr).toMatch(message as RegExp);
   });

@@ -14,15 +14,15 @@ const r = JSON.parse(
   readFileSync(join(FIXTURES, "reference", "groups", "sales_by_tv.r.json"), "utf8"),
 );
 
-function json(argv: string[]) {
-  const { stdout, stderr, exitCode } = runCli(argv);
+async function json(argv: string[]) {
+  const { stdout, stderr, exitCode } = await runCli(argv);
   expect([exitCode, stderr]).toEqual([0, ""]);
   return JSON.parse(stdout);
 }
 
 describe("mmm anova --json", () => {
-  it("prints the ANOVA fields and the groups, with R's values", () => {
-    const out = json(["anova", sales, "--value", "Sales", "--group", "TV", "--json"]);
+  it("prints the ANOVA fields and the groups, with R's values", async () => {
+    const out = await json(["anova", sales, "--value", "Sales", "--group", "TV", "--json"]);
     expect(Object.keys(out.anova).sort()).toEqual(
       ["f", "p", "dfBetween", "dfWithin", "ssBetween", "ssWithin", "msBetween", "msWithin"].sort(),
     );
@@ -41,8 +41,8 @@ describe("mmm anova --json", () => {
 });
 
 describe("mmm tukey --json", () => {
-  it("prints each pair as group1, group2, meanDiff = mean(group2) - mean(group1), bounds, pAdj, reject", () => {
-    const out = json(["tukey", sales, "--value", "Sales", "--group", "TV", "--json"]);
+  it("prints each pair as group1, group2, meanDiff = mean(group2) - mean(group1), bounds, pAdj, reject", async () => {
+    const out = await json(["tukey", sales, "--value", "Sales", "--group", "TV", "--json"]);
     expect(out.comparisons).toHaveLength(3);
     out.comparisons.forEach((pair: Record<string, number | string | boolean>, i: number) => {
       const ref = r.tukey.comparisons[i];
@@ -56,8 +56,8 @@ describe("mmm tukey --json", () => {
     });
   });
 
-  it("runs Games-Howell with --method games-howell and a custom --alpha", () => {
-    const out = json([
+  it("runs Games-Howell with --method games-howell and a custom --alpha", async () => {
+    const out = await json([
       "tukey",
       sales,
       "--value",
@@ -76,8 +76,8 @@ describe("mmm tukey --json", () => {
     ).toBeLessThan(1e-12);
   });
 
-  it("prints readable tables without --json, tiny p-values as a floor", () => {
-    const { stdout } = runCli(["tukey", sales, "--value", "Sales", "--group", "TV"]);
+  it("prints readable tables without --json, tiny p-values as a floor", async () => {
+    const { stdout } = await runCli(["tukey", sales, "--value", "Sales", "--group", "TV"]);
     expect(stdout).toMatch(/^One-way ANOVA: Sales by TV \(572 rows\)/);
     expect(stdout).toMatch(/Multiple Comparison of Means - Tukey HSD, FWER=0\.05/);
     expect(stdout).toMatch(/High\s+Low\s+-209\.869\s+<1e-9/);
@@ -104,8 +104,8 @@ describe("bad input", () => {
       2,
       /unknown option --level/,
     ],
-  ])("%j exits %i with one line", (argv, code, message) => {
-    const { stdout, stderr, exitCode } = runCli(argv as string[]);
+  ])("%j exits %i with one line", async (argv, code, message) => {
+    const { stdout, stderr, exitCode } = await runCli(argv as string[]);
     expect([exitCode, stdout]).toEqual([code, ""]);
     expect(stderr).toMatch(message as RegExp);
     expect(stderr.split("\n")).toHaveLength(1);

@@ -46,8 +46,8 @@ describe("mmm ols --json", () => {
     "Sales Contact 5",
   ];
 
-  it("prints exactly the contract's fields, with column names holding spaces and parentheses", () => {
-    const { stdout, exitCode } = runCli([
+  it("prints exactly the contract's fields, with column names holding spaces and parentheses", async () => {
+    const { stdout, exitCode } = await runCli([
       "ols",
       seed("Campaign-Data.csv"),
       "--y",
@@ -78,8 +78,8 @@ describe("mmm ols --json", () => {
     ).toBeLessThan(1e-8);
   });
 
-  it("names dummy terms TV[Low] and puts them where TV was given", () => {
-    const { stdout } = runCli([
+  it("names dummy terms TV[Low] and puts them where TV was given", async () => {
+    const { stdout } = await runCli([
       "ols",
       seed("marketing_sales_data.csv"),
       "--y",
@@ -97,8 +97,8 @@ describe("mmm ols --json", () => {
     ]);
   });
 
-  it("fits without an intercept on --no-intercept (uncentred R-squared, as statsmodels)", () => {
-    const { stdout } = runCli([
+  it("fits without an intercept on --no-intercept (uncentred R-squared, as statsmodels)", async () => {
+    const { stdout } = await runCli([
       "ols",
       seed("marketing_mix.csv"),
       "--y",
@@ -114,8 +114,8 @@ describe("mmm ols --json", () => {
     expect(relativeError(json.rSquared, reference.rSquared as number)).toBeLessThan(1e-8);
   });
 
-  it("prints a readable summary without --json", () => {
-    const { stdout } = runCli([
+  it("prints a readable summary without --json", async () => {
+    const { stdout } = await runCli([
       "ols",
       seed("marketing_sales_data.csv"),
       "--y",
@@ -128,8 +128,8 @@ describe("mmm ols --json", () => {
     expect(stdout).toMatch(/TV\[Low\]\s+-154\.297/);
   });
 
-  it("reports an unknown column with the available names, exit code 1", () => {
-    const { stderr, exitCode } = runCli([
+  it("reports an unknown column with the available names, exit code 1", async () => {
+    const { stderr, exitCode } = await runCli([
       "ols",
       seed("marketing_sales_data.csv"),
       "--y",
@@ -141,44 +141,46 @@ describe("mmm ols --json", () => {
     expect(stderr).toMatch(/no column named "Nope"; the columns are "TV", "Radio"/);
   });
 
-  it("reports a missing file and a missing option", () => {
-    expect(runCli(["ols", "no-such-file.csv", "--y", "a", "--x", "b"])).toMatchObject({
+  it("reports a missing file and a missing option", async () => {
+    expect(await runCli(["ols", "no-such-file.csv", "--y", "a", "--x", "b"])).toMatchObject({
       exitCode: 1,
       stderr: "mmm: cannot read no-such-file.csv: no such file",
     });
-    expect(runCli(["ols", seed("marketing_mix.csv"), "--x", "TikTok"])).toMatchObject({
+    expect(await runCli(["ols", seed("marketing_mix.csv"), "--x", "TikTok"])).toMatchObject({
       exitCode: 2,
       stderr: "mmm: --y is required.",
     });
   });
 
-  it("refuses unknown options, values on flags, stray arguments and folders", () => {
+  it("refuses unknown options, values on flags, stray arguments and folders", async () => {
     const base = ["ols", seed("marketing_mix.csv"), "--y", "Sales", "--x", "TikTok"];
-    expect(runCli([...base, "--intercept", "false"])).toMatchObject({
+    expect(await runCli([...base, "--intercept", "false"])).toMatchObject({
       exitCode: 2,
       stderr: expect.stringMatching(
         /unknown option --intercept; the options are --y, --x, --no-intercept/,
       ),
     });
-    expect(runCli([...base, "--json=false"])).toMatchObject({
+    expect(await runCli([...base, "--json=false"])).toMatchObject({
       exitCode: 2,
       stderr: "mmm: --json takes no value.",
     });
-    expect(runCli([...base, "extra.csv"])).toMatchObject({
+    expect(await runCli([...base, "extra.csv"])).toMatchObject({
       exitCode: 2,
       stderr: 'mmm: unexpected argument "extra.csv".',
     });
-    expect(runCli(["ols", seed("marketing_mix.csv"), "--y", "Sales", "--x", ","])).toMatchObject({
+    expect(
+      await runCli(["ols", seed("marketing_mix.csv"), "--y", "Sales", "--x", ","]),
+    ).toMatchObject({
       exitCode: 2,
       stderr: "mmm: --x needs at least one column name.",
     });
-    expect(runCli(["ols", FIXTURES, "--y", "Sales", "--x", "TikTok"])).toMatchObject({
+    expect(await runCli(["ols", FIXTURES, "--y", "Sales", "--x", "TikTok"])).toMatchObject({
       exitCode: 1,
       stderr: expect.stringMatching(/cannot read .*fixtures: it is a folder/),
     });
   });
 
-  it("runs as a process through npm: JSON on stdout, or one line on stderr and exit 1", () => {
+  it("runs as a process through npm: JSON on stdout, or one line on stderr and exit 1", async () => {
     const ok = spawnSync(
       "npm",
       [

@@ -1,7 +1,7 @@
 /** =MMM.KMEANS as Excel calls it: labels beside the data, centres, profile, elbow, errors. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { runSegmentation } from "../../src/engine/analyses/segment";
+import { runSegmentation, type Segmentation } from "../../src/engine/analyses/segment";
 import { csvFieldToCell, parseCsv, readCsvDataset } from "../../src/engine/data/csv";
 import { selectColumns } from "../../src/engine/data/select";
 import {
@@ -16,14 +16,17 @@ const file = join(FIXTURES, "seeds", "marketing_sales_data.csv");
 const grid = parseCsv(readFileSync(file, "utf8")).map((row) => row.map(csvFieldToCell));
 const names = ["Radio", "Social Media", "Sales"];
 const data = grid.map((row) => names.map((name) => row[(grid[0] as string[]).indexOf(name)]));
-const engine = runSegmentation(
-  selectColumns(readCsvDataset(readFileSync(file, "utf8")), names, "seed"),
-  { k: 2 },
-);
+let engine: Segmentation;
+beforeAll(async () => {
+  engine = await runSegmentation(
+    selectColumns(readCsvDataset(readFileSync(file, "utf8")), names, "seed"),
+    { k: 2 },
+  );
+});
 
 describe("=MMM.KMEANS", () => {
-  it("spills a label column that lines up with the data, header row included, clusters numbered from 1", () => {
-    const labels = runKMeansFunction(data, 2, null, null, null, null);
+  it("spills a label column that lines up with the data, header row included, clusters numbered from 1", async () => {
+    const labels = await runKMeansFunction(data, 2, null, null, null, null);
     expect(labels).toHaveLength(573);
     expect(labels[0]).toEqual(["Cluster"]);
     expect(labels.slice(1).map((row) => row[0])).toEqual(
@@ -31,8 +34,8 @@ describe("=MMM.KMEANS", () => {
     );
   });
 
-  it("profiles each cluster with a name from its most distinctive columns", () => {
-    const profile = runKMeansFunction(data, 2, "profile", 0, true, true);
+  it("profiles each cluster with a name from its most distinctive columns", async () => {
+    const profile = await runKMeansFunction(data, 2, "profile", 0, true, true);
     expect(profile[0]).toEqual(["Cluster", "Name", "Size", "Share", ...names]);
     expect(profile.slice(1).map((row) => row[2])).toEqual(engine.sizes);
     expect(profile.slice(1).map((row) => row[1])).toEqual(
@@ -40,19 +43,19 @@ describe("=MMM.KMEANS", () => {
     );
   });
 
-  it('chooses k by the silhouette with k = "auto" and shows the elbow', () => {
-    const elbow = runKMeansFunction(data, "auto", "elbow", null, null, null);
+  it('chooses k by the silhouette with k = "auto" and shows the elbow', async () => {
+    const elbow = await runKMeansFunction(data, "auto", "elbow", null, null, null);
     expect(elbow.map((row) => row[0])).toEqual(["k", 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const summary = runKMeansFunction(data, "auto", "summary", null, null, null);
+    const summary = await runKMeansFunction(data, "auto", "summary", null, null, null);
     expect(summary[0]).toEqual(["k", 2]);
   });
 
   it.each([
     [1, /k must be a whole number of at least 2/],
     ["many", /k must be a number/],
-  ])("answers k = %j with #VALUE! and a message", (k, message) => {
+  ])("answers k = %j with #VALUE! and a message", async (k, message) => {
     try {
-      runKMeansFunction(data, k, null, null, null, null);
+      await runKMeansFunction(data, k, null, null, null, null);
       throw new Error("no error");
     } catch (error) {
       expect(error).toBeInstanceOf(ShimCustomFunctionsError);

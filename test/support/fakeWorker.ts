@@ -19,7 +19,9 @@ export class FakeWorker implements WorkerLike {
     this.jobs.push(copy.job);
     setTimeout(() => {
       if (this.terminated) return;
-      this.onmessage?.({ data: structuredClone(handleJob(copy.id, copy.job, this.state)) });
+      void handleJob(copy.id, copy.job, this.state).then((response) => {
+        if (!this.terminated) this.onmessage?.({ data: structuredClone(response) });
+      });
     }, this.delayMs);
   }
 

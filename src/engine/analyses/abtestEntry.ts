@@ -16,7 +16,7 @@ import { INTERVAL_SERIES, type ChartSpec } from "./chartSpec";
 import type { AnalysisEntry, AnalysisInput } from "./registry";
 import type { Report } from "./report";
 
-export const abTestEntry: AnalysisEntry = {
+export const abTestEntry = {
   id: "abtest",
   title: "A/B test",
   sheetName: "AB test",
@@ -94,7 +94,7 @@ export const abTestEntry: AnalysisEntry = {
     const result = runAbTest(column(control), column(variant), test, alpha);
     return abTestReport(result, outcome.name, control[0], variant[0]);
   },
-};
+} satisfies AnalysisEntry;
 
 export function abTestReport(
   result: AbTestResult,

@@ -5,7 +5,7 @@ import { runPairwise } from "./groups";
 import type { AnalysisEntry, AnalysisInput, LiveSheet, LiveSource } from "./registry";
 import type { PairwiseMethod } from "../models/pairwise";
 
-export const compareGroupsEntry: AnalysisEntry = {
+export const compareGroupsEntry = {
   id: "groups",
   title: "Compare groups (ANOVA, Tukey)",
   sheetName: "Groups",
@@ -71,4 +71,4 @@ export const compareGroupsEntry: AnalysisEntry = {
       ],
     };
   },
-};
+} satisfies AnalysisEntry;

@@ -5,7 +5,7 @@ import { sourceColumns } from "./liveRanges";
 import type { AnalysisEntry, AnalysisInput, LiveSheet, LiveSource } from "./registry";
 import type { Report } from "./report";
 
-export const correlationEntry: AnalysisEntry = {
+export const correlationEntry = {
   id: "corr",
   title: "Correlation",
   sheetName: "Correlation",
@@ -53,7 +53,7 @@ export const correlationEntry: AnalysisEntry = {
       ],
     };
   },
-};
+} satisfies AnalysisEntry;
 
 export function correlationReport(result: CorrelationResult): Report {
   const name = result.method === "pearson" ? "Pearson r" : "Spearman rho";

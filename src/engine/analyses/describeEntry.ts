@@ -7,7 +7,7 @@ import type { AnalysisEntry, AnalysisInput, LiveSheet, LiveSource } from "./regi
 import type { Report } from "./report";
 import { sourceColumns } from "./liveRanges";
 
-export const describeEntry: AnalysisEntry = {
+export const describeEntry = {
   id: "describe",
   title: "Describe",
   sheetName: "Describe",
@@ -51,7 +51,7 @@ export const describeEntry: AnalysisEntry = {
       ],
     };
   },
-};
+} satisfies AnalysisEntry;
 
 export function describeReport(result: DescribeResult): Report {
   const columns = [...new Set(result.rows.map((row) => row.column))];

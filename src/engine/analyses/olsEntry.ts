@@ -5,7 +5,7 @@ import { runOls } from "./ols";
 import { olsReport } from "./olsReport";
 import type { AnalysisEntry, AnalysisInput, LiveSheet, LiveSource } from "./registry";
 
-export const olsEntry: AnalysisEntry = {
+export const olsEntry = {
   id: "ols",
   title: "Regression (OLS)",
   sheetName: "OLS",
@@ -100,4 +100,4 @@ export const olsEntry: AnalysisEntry = {
       ],
     };
   },
-};
+} satisfies AnalysisEntry;

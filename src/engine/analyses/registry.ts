@@ -4,6 +4,7 @@
  * The pane, the worker and the results sheet work from these entries only, so a new analysis is
  * a new entry (a new file), not an edit across the pane.
  */
+import type { Threads } from "../parallel";
 import type { Column } from "../data/types";
 import { abTestEntry } from "./abtestEntry";
 import { compareGroupsEntry } from "./compareGroupsEntry";
@@ -63,8 +64,11 @@ export interface AnalysisEntry {
   readonly options: readonly OptionSpec[];
   /** Messages to show before Run; empty when the input can run. */
   validate(input: AnalysisInput): string[];
-  /** Runs the analysis; throws EngineError for data it cannot use. */
-  run(input: AnalysisInput): Report;
+  /**
+   * Runs the analysis; throws (or rejects with) EngineError for data it cannot use. `threads`
+   * share the heaviest work where an analysis can split it.
+   */
+  run(input: AnalysisInput, threads?: Threads): Report | Promise<Report>;
   /**
    * The report as live worksheet formulas over the source range, when the analysis has a
    * worksheet function: the cells of a new sheet and their formulas, or why the choice cannot be

@@ -7,8 +7,8 @@
  */
 import type { Column } from "../data/types";
 import { EngineError } from "../errors";
-import { kMeans, type Clustering, type Points } from "../models/kmeans";
-import { silhouette } from "../models/silhouette";
+import type { Clustering, Points } from "../models/kmeans";
+import { kMeansOn, oneThread, silhouetteOn, type Threads } from "../parallel";
 import { Random } from "../stats/random";
 
 export interface SegmentOptions {
@@ -50,7 +50,11 @@ export interface Segmentation {
   readonly notes: readonly string[];
 }
 
-export function runSegmentation(columns: readonly Column[], options: SegmentOptions): Segmentation {
+export async function runSegmentation(
+  columns: readonly Column[],
+  options: SegmentOptions,
+  threads: Threads = oneThread,
+): Promise<Segmentation> {
   if (columns.length === 0)
     throw new EngineError("invalidOption", "Choose at least one column to cluster on.");
   const { points, names, kept, notes, mean, scale } = prepareFeatures(
@@ -66,18 +70,23 @@ export function runSegmentation(columns: readonly Column[], options: SegmentOpti
       `restarts must be a whole number of at least 1; it is ${restarts}.`,
     );
   const score = (clustering: Clustering) =>
-    silhouetteOf(points, clustering, options.silhouetteSample, seed);
+    silhouetteOf(threads, points, clustering, options.silhouetteSample, seed);
 
   let elbow: ElbowPoint[] = [];
   let fits: Clustering[] = [];
   // The silhouette is quadratic: each fit's is computed once, for the curve and the result.
-  let scores: ReturnType<typeof score>[] = [];
+  let scores: Awaited<ReturnType<typeof score>>[] = [];
   if (options.k === "auto" || options.elbow) {
     const kMax = Math.min(options.kMax ?? 10, count - 1);
     if (kMax < 2)
       throw new EngineError("tooFewRows", `Choosing k needs at least 3 rows; there are ${count}.`);
-    fits = Array.from({ length: kMax - 1 }, (_, i) => kMeans(points, { k: i + 2, restarts, seed }));
-    scores = fits.map(score);
+    // Every k at once, so that the threads always have restarts to share.
+    fits = await Promise.all(
+      Array.from({ length: kMax - 1 }, (_, i) =>
+        kMeansOn(threads, points, { k: i + 2, restarts, seed }),
+      ),
+    );
+    scores = await Promise.all(fits.map(score));
     elbow = fits.map((fit, i) => ({ k: fit.k, inertia: fit.inertia, silhouette: scores[i].mean }));
   }
   let chosen: Clustering;
@@ -89,10 +98,11 @@ export function runSegmentation(columns: readonly Column[], options: SegmentOpti
     );
   } else {
     chosen =
-      fits.find((fit) => fit.k === options.k) ?? kMeans(points, { k: options.k, restarts, seed });
+      fits.find((fit) => fit.k === options.k) ??
+      (await kMeansOn(threads, points, { k: options.k, restarts, seed }));
   }
   const fitted = fits.indexOf(chosen);
-  const quality = fitted >= 0 ? scores[fitted] : score(chosen);
+  const quality = fitted >= 0 ? scores[fitted] : await score(chosen);
   const labels = new Int32Array(columns[0].values.length).fill(-1);
   kept.forEach((row, i) => (labels[row] = chosen.labels[i]));
   const centres = Array.from({ length: chosen.k }, (_, c) =>
@@ -120,14 +130,15 @@ export function runSegmentation(columns: readonly Column[], options: SegmentOpti
   };
 }
 
-function silhouetteOf(
+async function silhouetteOf(
+  threads: Threads,
   points: Points,
   clustering: Clustering,
   sample: number | undefined,
   seed: number,
 ) {
   if (sample === undefined || sample >= points.count) {
-    const s = silhouette(points, clustering.labels, clustering.k);
+    const s = await silhouetteOn(threads, points, clustering.labels, clustering.k);
     return { mean: s.mean, perCluster: s.perCluster, rows: points.count };
   }
   if (!(Number.isInteger(sample) && sample >= 3))
@@ -151,7 +162,8 @@ function silhouetteOf(
     ),
   );
   const labels = Int32Array.from(chosen, (row) => clustering.labels[row]);
-  const s = silhouette(
+  const s = await silhouetteOn(
+    threads,
     { values, count: sample, dimensions: points.dimensions },
     labels,
     clustering.k,

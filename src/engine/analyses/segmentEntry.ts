@@ -3,6 +3,7 @@
  * but not clustered on; the results sheet holds the profile, the centres, the elbow and
  * silhouette curves, and the clusters on the first two principal components.
  */
+import type { Threads } from "../parallel";
 import { readable } from "./readingText";
 import type { Cell, Column } from "../data/types";
 import { principalComponents } from "../models/principalComponents";
@@ -16,7 +17,7 @@ const CHART_POINTS = 5000;
 /** Above this many rows the silhouette of each k is computed on a seeded sample of this size. */
 const SILHOUETTE_ROWS = 3000;
 
-export const segmentEntry: AnalysisEntry = {
+export const segmentEntry = {
   id: "segment",
   title: "Segment (k-means)",
   sheetName: "Segment",
@@ -61,7 +62,7 @@ export const segmentEntry: AnalysisEntry = {
       messages.push("The seed must be a whole number of 0 or more.");
     return messages;
   },
-  run(input: AnalysisInput): Report {
+  async run(input: AnalysisInput, threads?: Threads): Promise<Report> {
     const columns = input.roles.columns;
     const outcomes = input.roles.outcomes ?? [];
     const k =
@@ -70,13 +71,17 @@ export const segmentEntry: AnalysisEntry = {
         : Number(input.options.k);
     const standardize = input.options.standardize !== false;
     const rows = columns[0].values.length;
-    const segmentation = runSegmentation(columns, {
-      k,
-      seed: typeof input.options.seed === "number" ? input.options.seed : 0,
-      standardize,
-      elbow: true,
-      silhouetteSample: rows > SILHOUETTE_ROWS ? SILHOUETTE_ROWS : undefined,
-    });
+    const segmentation = await runSegmentation(
+      columns,
+      {
+        k,
+        seed: typeof input.options.seed === "number" ? input.options.seed : 0,
+        standardize,
+        elbow: true,
+        silhouetteSample: rows > SILHOUETTE_ROWS ? SILHOUETTE_ROWS : undefined,
+      },
+      threads,
+    );
     const report = segmentReport(segmentation, columns, outcomes, standardize);
     if (input.options.writeLabels !== true) return report;
     return {
@@ -87,7 +92,7 @@ export const segmentEntry: AnalysisEntry = {
       },
     };
   },
-};
+} satisfies AnalysisEntry;
 
 export function segmentReport(
   segmentation: Segmentation,

@@ -328,14 +328,33 @@ function blockSums(
   aTotals: Float64Array,
   bTotals: Float64Array | null,
 ): void {
+  // The other block a tile at a time, so that it stays in the nearest cache while every row of
+  // this one passes over it.
+  for (let from = b0; from < b1; from += TILE) {
+    tileSums(x, a0, a1, y, from, Math.min(from + TILE, b1), b0, dimensions, aTotals, bTotals);
+  }
+}
+
+function tileSums(
+  x: Float64Array,
+  a0: number,
+  a1: number,
+  y: Float64Array,
+  from: number,
+  to: number,
+  b0: number,
+  dimensions: number,
+  aTotals: Float64Array,
+  bTotals: Float64Array | null,
+): void {
   for (let a = a0; a < a1; a += 2) {
     const twoA = a + 1 < a1;
     const rowA0 = a * dimensions;
     const rowA1 = twoA ? rowA0 + dimensions : rowA0;
     let totalA0 = 0;
     let totalA1 = 0;
-    for (let b = b0; b < b1; b += 2) {
-      const twoB = b + 1 < b1;
+    for (let b = from; b < to; b += 2) {
+      const twoB = b + 1 < to;
       const rowB0 = b * dimensions;
       const rowB1 = twoB ? rowB0 + dimensions : rowB0;
       let s00 = 0;

@@ -29,7 +29,7 @@ const arm = (level: string) => [
 ];
 
 describe("A/B test entry", () => {
-  it("checks that the arm column has exactly two labels", () => {
+  it("checks that the arm column has exactly two labels", async () => {
     const input = {
       roles: { outcome: [sales], arm: [tv] },
       options: withDefaults(abTestEntry, {}),
@@ -42,7 +42,7 @@ describe("A/B test entry", () => {
     ).toMatch(/holds text/);
   });
 
-  it("says which arm won, by how much, and how much power the test had", () => {
+  it("says which arm won, by how much, and how much power the test had", async () => {
     const rows =
       tv.kind === "categorical"
         ? tv.values.map((v, i) => (v === "Low" ? -1 : i)).filter((i) => i >= 0)
@@ -80,7 +80,7 @@ describe("A/B test entry", () => {
 });
 
 describe("=MMM.ABTEST and =MMM.SAMPLESIZE", () => {
-  it("spills Welch's test with scipy's t and statsmodels' interval", () => {
+  it("spills Welch's test with scipy's t and statsmodels' interval", async () => {
     const table = runAbTestFunction(arm("Medium"), arm("High"), null, null, null);
     const row = (label: string) => table.find((r) => r[0] === label)!;
     expect(relativeError(row("t")[1] as number, mediumVsHigh.welch.t)).toBeLessThan(1e-9);
@@ -88,7 +88,7 @@ describe("=MMM.ABTEST and =MMM.SAMPLESIZE", () => {
     expect(row("Decision at alpha 0.05")[1]).toBe("significant");
   });
 
-  it("takes conversions as two numbers per arm for the proportions test", () => {
+  it("takes conversions as two numbers per arm for the proportions test", async () => {
     const basic = fixture("conv_basic");
     const table = runAbTestFunction([[120], [2400]], [[156, 2380]], "proportions", 0.05, false);
     expect(
@@ -96,7 +96,7 @@ describe("=MMM.ABTEST and =MMM.SAMPLESIZE", () => {
     ).toBeLessThan(1e-9);
   });
 
-  it("plans rows per arm as statsmodels' power solver, rounded up", () => {
+  it("plans rows per arm as statsmodels' power solver, rounded up", async () => {
     const sizes = fixture("sample_size").cases;
     const proportion = sizes.find((c: { name: string }) => c.name === "prop_p1_0.05_mde_0.01");
     expect(runSampleSizeFunction(0.05, 0.01, null, null, null)[0]).toEqual([
@@ -110,7 +110,7 @@ describe("=MMM.ABTEST and =MMM.SAMPLESIZE", () => {
     ]);
   });
 
-  it("answers bad arguments with #VALUE! and a message", () => {
+  it("answers bad arguments with #VALUE! and a message", async () => {
     for (const [run, message] of [
       [
         () => runAbTestFunction(arm("Medium"), arm("High"), "bayes", null, null),
@@ -130,8 +130,8 @@ describe("=MMM.ABTEST and =MMM.SAMPLESIZE", () => {
 });
 
 describe("mmm abtest", () => {
-  it("splits long data by --group into --control and --variant, JSON as agreed", () => {
-    const { stdout, exitCode } = runCli([
+  it("splits long data by --group into --control and --variant, JSON as agreed", async () => {
+    const { stdout, exitCode } = await runCli([
       "abtest",
       salesFile,
       "--value",
@@ -154,9 +154,9 @@ describe("mmm abtest", () => {
     );
   });
 
-  it("runs the chi-square test of independence of two label columns", () => {
+  it("runs the chi-square test of independence of two label columns", async () => {
     const reference = fixture("tv_by_influencer");
-    const { stdout } = runCli([
+    const { stdout } = await runCli([
       "abtest",
       salesFile,
       "--group",
@@ -172,8 +172,8 @@ describe("mmm abtest", () => {
     expect(relativeError(out.statistic, reference.statistic)).toBeLessThan(1e-12);
   });
 
-  it("names a missing arm label", () => {
-    const { stderr, exitCode } = runCli([
+  it("names a missing arm label", async () => {
+    const { stderr, exitCode } = await runCli([
       "abtest",
       salesFile,
       "--value",
@@ -204,7 +204,7 @@ describe("A/B readings at the edges", () => {
     },
   });
 
-  it("takes a rank test's direction from U, and quotes no interval from it", () => {
+  it("takes a rank test's direction from U, and quotes no interval from it", async () => {
     const a = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1000];
     const b = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
     const report = abTestEntry.run({
@@ -217,7 +217,7 @@ describe("A/B readings at the edges", () => {
     expect(report.reading[0]).not.toMatch(/CI/);
   });
 
-  it("signs the lift by the difference when the control mean is negative", () => {
+  it("signs the lift by the difference when the control mean is negative", async () => {
     const report = abTestEntry.run({
       ...arms([-10, -11, -9, -10], [-5, -6, -4, -5]),
       options: withDefaults(abTestEntry, {}),
@@ -225,7 +225,7 @@ describe("A/B readings at the edges", () => {
     expect(report.reading[0]).toMatch(/\+5 y \(\+50\.0 %\)/);
   });
 
-  it("runs a proportions test whose control never converted, without a planning hint", () => {
+  it("runs a proportions test whose control never converted, without a planning hint", async () => {
     const a = Array(50).fill(0);
     const b = [1, 1, ...Array(48).fill(0)];
     const report = abTestEntry.run({
@@ -238,7 +238,7 @@ describe("A/B readings at the edges", () => {
     expect(report.reading).toHaveLength(2);
   });
 
-  it("reads a pane arm of two outcomes as outcomes, not as a count pair", () => {
+  it("reads a pane arm of two outcomes as outcomes, not as a count pair", async () => {
     const input = {
       ...arms([3, 10], [1, 0, 1]),
       options: withDefaults(abTestEntry, { test: "proportions" }),

@@ -49,8 +49,8 @@ describe("the analysis registry", () => {
     expect(ols.validate({ roles, options })).toEqual(messages);
   });
 
-  it("runs into a report with tables and charts", () => {
-    const report = ols.run({
+  it("runs into a report with tables and charts", async () => {
+    const report = await ols.run({
       roles: { y: [sales], x: [radio, tv] },
       options: withDefaults(ols, { covarianceType: "HC3" }),
     });

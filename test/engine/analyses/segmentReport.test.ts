@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { withDefaults } from "../../../src/engine/analyses/registry";
+import type { Report } from "../../../src/engine/analyses/report";
 import { segmentEntry } from "../../../src/engine/analyses/segmentEntry";
 import { readCsvDataset } from "../../../src/engine/data/csv";
 import { selectColumns } from "../../../src/engine/data/select";
@@ -21,9 +22,12 @@ const elbow = JSON.parse(
 );
 
 describe("Segment entry", () => {
-  const report = segmentEntry.run({
-    roles: { columns: [radio, social, sales], outcomes: [] },
-    options: withDefaults(segmentEntry, {}),
+  let report: Report;
+  beforeAll(async () => {
+    report = await segmentEntry.run({
+      roles: { columns: [radio, social, sales], outcomes: [] },
+      options: withDefaults(segmentEntry, {}),
+    });
   });
 
   it("chooses k = 2 by the silhouette on the course data, as scikit-learn's curve says", () => {

@@ -82,8 +82,8 @@ describe.each(CASES)("k-means against scikit-learn: %s", (name) => {
     expect(Math.abs(s - reference.silhouetteOfLloydLabels)).toBeLessThan(1e-9);
   });
 
-  it("with 10 seeded restarts is no worse than scikit-learn's best of 10 k-means++ starts", () => {
-    const ours = runSegmentation(columns, {
+  it("with 10 seeded restarts is no worse than scikit-learn's best of 10 k-means++ starts", async () => {
+    const ours = await runSegmentation(columns, {
       k: reference.k,
       standardize: reference.standardize,
       seed: 1,

@@ -9,7 +9,7 @@ import { EngineError } from "../../../src/engine/errors";
 import { better, kMeans } from "../../../src/engine/models/kmeans";
 import { silhouette } from "../../../src/engine/models/silhouette";
 import { Random } from "../../../src/engine/stats/random";
-import { thrown } from "../../support/engineErrors";
+import { rejected, thrown } from "../../support/engineErrors";
 
 /** Three tight blobs in 2-D, 20 points each, around (0, 0), (10, 0) and (0, 10). */
 function blobs(): Column[] {
@@ -39,7 +39,7 @@ function partition(labels: ArrayLike<number>): string[] {
 }
 
 describe("Random", () => {
-  it("gives the same stream for the same seed and values in [0, 1)", () => {
+  it("gives the same stream for the same seed and values in [0, 1)", async () => {
     const a = new Random(42);
     const b = new Random(42);
     const draws = Array.from({ length: 1000 }, () => a.next());
@@ -49,7 +49,7 @@ describe("Random", () => {
     expect(new Random(43).next()).not.toBe(draws[0]);
   });
 
-  it("gives each stream of a seed its own draws, repeatably", () => {
+  it("gives each stream of a seed its own draws, repeatably", async () => {
     const firsts = Array.from({ length: 100 }, (_, index) => Random.stream(7, index).next());
     expect(new Set(firsts).size).toBe(100);
     expect(Random.stream(7, 3).next()).toBe(firsts[3]);
@@ -58,17 +58,17 @@ describe("Random", () => {
 });
 
 describe("k-means", () => {
-  it("finds the three blobs, the same with the same seed", () => {
-    const first = runSegmentation(blobs(), { k: 3, seed: 5 });
+  it("finds the three blobs, the same with the same seed", async () => {
+    const first = await runSegmentation(blobs(), { k: 3, seed: 5 });
     expect(first.sizes.sort()).toEqual([20, 20, 20]);
-    expect(Array.from(runSegmentation(blobs(), { k: 3, seed: 5 }).labels)).toEqual(
+    expect(Array.from((await runSegmentation(blobs(), { k: 3, seed: 5 })).labels)).toEqual(
       Array.from(first.labels),
     );
   });
 
-  it("reports the inertia of its own labels and the silhouette of its own labels", () => {
+  it("reports the inertia of its own labels and the silhouette of its own labels", async () => {
     const columns = blobs();
-    const result = runSegmentation(columns, { k: 3, standardize: false });
+    const result = await runSegmentation(columns, { k: 3, standardize: false });
     const values = new Float64Array(120);
     (columns[0].values as Float64Array).forEach((x, i) => {
       values[2 * i] = x;
@@ -87,19 +87,19 @@ describe("k-means", () => {
     expect(result.silhouette).toBeGreaterThan(0.9);
   });
 
-  it('picks k = 3 for three blobs with k = "auto", by the silhouette', () => {
-    const result = runSegmentation(blobs(), { k: "auto", kMax: 6 });
+  it('picks k = 3 for three blobs with k = "auto", by the silhouette', async () => {
+    const result = await runSegmentation(blobs(), { k: "auto", kMax: 6 });
     expect(result.k).toBe(3);
     expect(result.elbow.map((point) => point.k)).toEqual([2, 3, 4, 5, 6]);
     expect(result.notes[0]).toMatch(/k = 3 has the best mean silhouette/);
   });
 
-  it("permuting rows permutes the labels only; scaling a column changes nothing when standardising", () => {
-    fc.assert(
-      fc.property(
+  it("permuting rows permutes the labels only; scaling a column changes nothing when standardising", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.nat(59), { minLength: 60, maxLength: 60 }),
         fc.double({ min: 0.01, max: 1000, noNaN: true }),
-        (keys, factor) => {
+        async (keys, factor) => {
           const columns = blobs();
           const order = Array.from({ length: 60 }, (_, i) => i).sort(
             (a, b) => keys[a] - keys[b] || a - b,
@@ -111,8 +111,8 @@ describe("k-means", () => {
                 values: Float64Array.from(order, (i) => (column.values as Float64Array)[i]),
               }) as Column,
           );
-          const base = runSegmentation(columns, { k: 3 });
-          const moved = runSegmentation(permuted, { k: 3 });
+          const base = await runSegmentation(columns, { k: 3 });
+          const moved = await runSegmentation(permuted, { k: 3 });
           expect(partition(Array.from(order, (_, i) => moved.labels[order.indexOf(i)]))).toEqual(
             partition(base.labels),
           );
@@ -123,7 +123,7 @@ describe("k-means", () => {
             } as Column,
             columns[1],
           ];
-          expect(partition(runSegmentation(scaled, { k: 3 }).labels)).toEqual(
+          expect(partition((await runSegmentation(scaled, { k: 3 })).labels)).toEqual(
             partition(base.labels),
           );
         },
@@ -135,19 +135,19 @@ describe("k-means", () => {
   it.each([
     [{ k: 1 }, /k must be a whole number of at least 2/],
     [{ k: 60 }, /needs more than 60 rows/],
-  ])("refuses %j with a message", (options, message) => {
-    expect(thrown(() => runSegmentation(blobs(), options as { k: number })).message).toMatch(
+  ])("refuses %j with a message", async (options, message) => {
+    expect((await rejected(runSegmentation(blobs(), options as { k: number }))).message).toMatch(
       message,
     );
   });
 
-  it("refuses a constant column, and too few complete rows", () => {
+  it("refuses a constant column, and too few complete rows", async () => {
     const constant: Column = {
       kind: "numeric",
       name: "flat",
       values: new Float64Array(60).fill(2),
     };
-    expect(thrown(() => runSegmentation([...blobs(), constant], { k: 3 })).message).toMatch(
+    expect((await rejected(runSegmentation([...blobs(), constant], { k: 3 }))).message).toMatch(
       /"flat" is constant/,
     );
     const sparse: Column = {
@@ -155,24 +155,24 @@ describe("k-means", () => {
       name: "x",
       values: Float64Array.from([1, NaN, NaN, 2]),
     };
-    expect(thrown(() => runSegmentation([sparse], { k: 2 })).message).toMatch(
+    expect((await rejected(runSegmentation([sparse], { k: 2 }))).message).toMatch(
       /at least 3 complete rows; there are 2/,
     );
   });
 
-  it("clusters only rows complete in every column; the others get no label", () => {
+  it("clusters only rows complete in every column; the others get no label", async () => {
     const [x, y] = blobs();
     const gappy: Column = {
       ...x,
       values: Float64Array.from(x.values as Float64Array, (v, i) => (i % 10 === 0 ? NaN : v)),
     } as Column;
-    const result = runSegmentation([gappy, y], { k: 3 });
+    const result = await runSegmentation([gappy, y], { k: 3 });
     expect(result.rowsDropped).toBe(6);
     expect(Array.from(result.labels).filter((label) => label < 0)).toHaveLength(6);
     expect(result.labels[0]).toBe(-1);
   });
 
-  it("gives the same clustering when its restarts are split into shares, as threads do", () => {
+  it("gives the same clustering when its restarts are split into shares, as threads do", async () => {
     const random = new Random(11);
     const count = 400;
     const values = Float64Array.from({ length: count * 3 }, () => random.next() * 10);
@@ -195,7 +195,7 @@ describe("k-means", () => {
     );
   });
 
-  it("raw kMeans refuses k below 2 with an EngineError", () => {
+  it("raw kMeans refuses k below 2 with an EngineError", async () => {
     expect(() =>
       kMeans({ values: new Float64Array(4), count: 2, dimensions: 2 }, { k: 1 }),
     ).toThrow(EngineError);
