@@ -5,7 +5,12 @@
  * and every split gives exactly the numbers one thread gives.
  */
 import { better, kMeans, type Clustering, type KMeansOptions, type Points } from "./models/kmeans";
-import { silhouetteFromShares, silhouetteShare, type Silhouette } from "./models/silhouette";
+import {
+  silhouetteFromShares,
+  silhouettePlan,
+  silhouetteShare,
+  type Silhouette,
+} from "./models/silhouette";
 
 export type Task =
   | { readonly kind: "kmeans"; readonly points: Points; readonly options: KMeansOptions }
@@ -14,6 +19,8 @@ export type Task =
       readonly points: Points;
       readonly labels: Int32Array;
       readonly k: number;
+      /** From silhouettePlan, made once for all the shares. */
+      readonly needed: Uint8Array;
       readonly part: number;
       readonly parts: number;
     };
@@ -25,7 +32,7 @@ export function runTask(task: Task): TaskResult {
     case "kmeans":
       return kMeans(task.points, task.options);
     case "silhouette":
-      return silhouetteShare(task.points, task.labels, task.k, task.part, task.parts);
+      return silhouetteShare(task.points, task.labels, task.k, task.needed, task.part, task.parts);
   }
 }
 
@@ -71,14 +78,16 @@ export async function silhouetteOn(
 ): Promise<Silhouette> {
   // Several shares a thread, so that a thread done early takes another.
   const parts = threads.count > 1 ? 4 * threads.count : 1;
+  const needed = silhouettePlan(points, labels, k);
   const tasks: Task[] = Array.from({ length: parts }, (_, part) => ({
     kind: "silhouette",
     points,
     labels,
     k,
+    needed,
     part,
     parts,
   }));
   const shares = (await threads.run(tasks)) as Float64Array[];
-  return silhouetteFromShares(points, labels, k, shares);
+  return silhouetteFromShares(points, labels, k, needed, shares);
 }

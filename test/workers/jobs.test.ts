@@ -1,6 +1,7 @@
 /** What a worker answers for each job: reports, spills, datasets, and failures as messages. */
 import { ANALYSES, withDefaults } from "../../src/engine/analyses/registry";
 import type { NumericColumn } from "../../src/engine/data/types";
+import { silhouettePlan } from "../../src/engine/models/silhouette";
 import { handleJob, transferables, type WorkerState } from "../../src/workers/jobs";
 
 const numeric = (name: string, values: number[]): NumericColumn => ({
@@ -148,7 +149,18 @@ describe("handleJob", () => {
     const labels = Int32Array.from([0, 0, 1, 1]);
     const sums = await handleJob(
       3,
-      { kind: "task", task: { kind: "silhouette", points, labels, k: 2, part: 0, parts: 1 } },
+      {
+        kind: "task",
+        task: {
+          kind: "silhouette",
+          points,
+          labels,
+          k: 2,
+          needed: silhouettePlan(points, labels, 2),
+          part: 0,
+          parts: 1,
+        },
+      },
       fresh(),
     );
     expect(sums.ok && sums.value instanceof Float64Array).toBe(true);

@@ -4,9 +4,11 @@
  * the smallest mean distance to another cluster; 0 for a point alone in its cluster.
  *
  * Every distance that decides a(i) or b(i) is summed exactly, but not every pair is needed: the
- * mean distance from x to cluster c lies between |x − μ_c| (convexity) and √(|x − μ_c|² + σ²_c)
- * (Jensen, σ²_c the cluster's mean squared distance to μ_c), so a cluster whose lower bound
- * exceeds another's upper bound cannot give b(i) and is skipped. Points are sorted by cluster and
+ * mean distance from x to a part q of a cluster lies between |x − μ_q| (convexity) and
+ * √(|x − μ_q|² + σ²_q) (Jensen, σ²_q the part's mean squared distance to μ_q). Summed over the
+ * cluster's parts (its points split at its mean along its four widest coordinates), these bound
+ * the mean distance to the cluster, and a cluster whose lower bound exceeds another's upper bound
+ * cannot give b(i) and is skipped. Points are sorted by cluster and
  * the distances summed block by block, two rows against two, so that sums stay in registers.
  */
 import { EngineError } from "../errors";
@@ -20,7 +22,19 @@ export interface Silhouette {
 }
 
 export function silhouette(points: Points, labels: Int32Array, k: number): Silhouette {
-  return silhouetteFromShares(points, labels, k, [silhouetteShare(points, labels, k, 0, 1)]);
+  const plan = silhouettePlan(points, labels, k);
+  return silhouetteFromShares(points, labels, k, plan, [
+    silhouetteShare(points, labels, k, plan, 0, 1),
+  ]);
+}
+
+/**
+ * Which clusters each point needs (by its position in cluster order): made once, by whoever
+ * hands out the shares. Throws for fewer than two non-empty clusters.
+ */
+export function silhouettePlan(points: Points, labels: Int32Array, k: number): Uint8Array {
+  const { starts, sorted } = prepare(points, labels, k);
+  return candidateClusters(sorted, starts, points.dimensions, k);
 }
 
 /**
@@ -32,10 +46,11 @@ export function silhouetteShare(
   points: Points,
   labels: Int32Array,
   k: number,
+  needed: Uint8Array,
   part: number,
   parts: number,
 ): Float64Array {
-  const { sorted, starts, needed } = prepare(points, labels, k);
+  const { sorted, starts } = prepare(points, labels, k);
   const { dimensions } = points;
   const sums = new Float64Array(points.count * k);
   for (const block of shareOf(blocks(starts, needed, k), part, parts)) {
@@ -51,10 +66,11 @@ export function silhouetteFromShares(
   points: Points,
   labels: Int32Array,
   k: number,
+  needed: Uint8Array,
   shares: readonly Float64Array[],
 ): Silhouette {
   const { count } = points;
-  const { order, starts, needed } = prepare(points, labels, k);
+  const { order, starts } = prepare(points, labels, k);
   const size = (c: number) => starts[c + 1] - starts[c];
   const sums = new Float64Array(count * k);
   for (const share of shares) for (let q = 0; q < sums.length; q++) sums[q] += share[q];
@@ -85,9 +101,9 @@ export function silhouetteFromShares(
   };
 }
 
-/** Points sorted by cluster, checked, with the clusters each point needs. */
+/** Points sorted by cluster, checked. */
 function prepare(points: Points, labels: Int32Array, k: number) {
-  const { count, dimensions } = points;
+  const { count } = points;
   const { order, starts, sorted } = sortByCluster(points, labels, k);
   let used = 0;
   for (let c = 0; c < k; c++) if (starts[c + 1] > starts[c]) used++;
@@ -97,7 +113,7 @@ function prepare(points: Points, labels: Int32Array, k: number) {
       `The silhouette needs between 2 and ${count - 1} non-empty clusters; there are ${used}.`,
     );
   }
-  return { order, starts, sorted, needed: candidateClusters(sorted, starts, dimensions, k) };
+  return { order, starts, sorted };
 }
 
 /** A block of work: the pairs within cluster a (a = b), or between a and b. */
@@ -152,6 +168,10 @@ function sortByCluster(points: Points, labels: Int32Array, k: number) {
   return { order, starts, sorted };
 }
 
+/** Parts a cluster is split into for the bounds: its points on either side of its mean along
+ * each of its (at most) four widest coordinates. */
+const SPLITS = 4;
+
 /**
  * needed[p * k + c] = 1 when cluster c (not p's own, not empty) could hold p's smallest mean
  * distance: its lower bound is within rounding of the smallest upper bound.
@@ -163,21 +183,10 @@ function candidateClusters(
   k: number,
 ): Uint8Array {
   const count = starts[k];
-  const centres = new Float64Array(k * dimensions);
-  const spreads = new Float64Array(k);
+  const parts = clusterParts(sorted, starts, dimensions, k);
+  const perCluster = 1 << SPLITS;
   let largest = 0;
-  for (let c = 0; c < k; c++) {
-    const n = starts[c + 1] - starts[c];
-    for (let p = starts[c]; p < starts[c + 1]; p++) {
-      for (let j = 0; j < dimensions; j++) {
-        centres[c * dimensions + j] += sorted[p * dimensions + j] / n;
-        largest = Math.max(largest, Math.abs(sorted[p * dimensions + j]));
-      }
-    }
-    for (let p = starts[c]; p < starts[c + 1]; p++) {
-      spreads[c] += distanceSquared(sorted, p, centres, c, dimensions) / n;
-    }
-  }
+  for (const x of sorted) largest = Math.max(largest, Math.abs(x));
   // Rounding in the centres and bounds is far below this; a wider net only costs time.
   const slack = 1e-9 * largest * Math.sqrt(dimensions);
   const needed = new Uint8Array(count * k);
@@ -187,9 +196,18 @@ function candidateClusters(
       let smallestUpper = Infinity;
       for (let c = 0; c < k; c++) {
         if (c === own || starts[c + 1] === starts[c]) continue;
-        const squared = distanceSquared(sorted, p, centres, c, dimensions);
-        lower[c] = Math.sqrt(squared);
-        smallestUpper = Math.min(smallestUpper, Math.sqrt(squared + spreads[c]));
+        const size = starts[c + 1] - starts[c];
+        let low = 0;
+        let high = 0;
+        for (let q = c * perCluster; q < (c + 1) * perCluster; q++) {
+          if (parts.sizes[q] === 0) continue;
+          const squared = distanceSquared(sorted, p, parts.centres, q, dimensions);
+          const weight = parts.sizes[q] / size;
+          low += weight * Math.sqrt(squared);
+          high += weight * Math.sqrt(squared + parts.spreads[q]);
+        }
+        lower[c] = low;
+        smallestUpper = Math.min(smallestUpper, high);
       }
       for (let c = 0; c < k; c++) {
         if (c === own || starts[c + 1] === starts[c]) continue;
@@ -198,6 +216,52 @@ function candidateClusters(
     }
   }
   return needed;
+}
+
+/** Each cluster's parts: sizes, centres and mean squared distances to the centre. */
+function clusterParts(sorted: Float64Array, starts: Int32Array, dimensions: number, k: number) {
+  const perCluster = 1 << SPLITS;
+  const sizes = new Float64Array(k * perCluster);
+  const centres = new Float64Array(k * perCluster * dimensions);
+  const spreads = new Float64Array(k * perCluster);
+  const partOf = new Int32Array(starts[k]);
+  for (let c = 0; c < k; c++) {
+    const n = starts[c + 1] - starts[c];
+    if (n === 0) continue;
+    const mean = new Float64Array(dimensions);
+    const variance = new Float64Array(dimensions);
+    for (let p = starts[c]; p < starts[c + 1]; p++) {
+      for (let j = 0; j < dimensions; j++) mean[j] += sorted[p * dimensions + j] / n;
+    }
+    for (let p = starts[c]; p < starts[c + 1]; p++) {
+      for (let j = 0; j < dimensions; j++)
+        variance[j] += (sorted[p * dimensions + j] - mean[j]) ** 2;
+    }
+    const widest = Array.from({ length: dimensions }, (_, j) => j)
+      .sort((a, b) => variance[b] - variance[a] || a - b)
+      .slice(0, SPLITS);
+    for (let p = starts[c]; p < starts[c + 1]; p++) {
+      let code = 0;
+      widest.forEach((j, bit) => {
+        if (sorted[p * dimensions + j] > mean[j]) code |= 1 << bit;
+      });
+      const q = c * perCluster + code;
+      partOf[p] = q;
+      sizes[q]++;
+      for (let j = 0; j < dimensions; j++)
+        centres[q * dimensions + j] += sorted[p * dimensions + j];
+    }
+  }
+  for (let q = 0; q < sizes.length; q++) {
+    for (let j = 0; j < dimensions; j++) {
+      if (sizes[q] > 0) centres[q * dimensions + j] /= sizes[q];
+    }
+  }
+  for (let p = 0; p < partOf.length; p++) {
+    spreads[partOf[p]] +=
+      distanceSquared(sorted, p, centres, partOf[p], dimensions) / sizes[partOf[p]];
+  }
+  return { sizes, centres, spreads };
 }
 
 function distanceSquared(
@@ -314,8 +378,8 @@ function oneSided(
 
 /**
  * For rows a0..a1 of `x` against rows b0..b1 of `y`: adds each row's summed distance to the other
- * block into aTotals[a − a0] and (unless null) bTotals[b − b0]. Two rows of each at a time: four
- * independent sums per step keep the processor's pipelines full.
+ * block into aTotals[a − a0] and (unless null) bTotals[b − b0]. Two rows of one against four of
+ * the other at a time: eight independent sums per step keep the processor's pipelines full.
  */
 function blockSums(
   x: Float64Array,
@@ -353,37 +417,60 @@ function tileSums(
     const rowA1 = twoA ? rowA0 + dimensions : rowA0;
     let totalA0 = 0;
     let totalA1 = 0;
-    for (let b = from; b < to; b += 2) {
-      const twoB = b + 1 < to;
+    for (let b = from; b < to; b += 4) {
+      // Past the end, the last row stands in and its distances are dropped.
+      const left = to - b;
       const rowB0 = b * dimensions;
-      const rowB1 = twoB ? rowB0 + dimensions : rowB0;
+      const rowB1 = left > 1 ? rowB0 + dimensions : rowB0;
+      const rowB2 = left > 2 ? rowB0 + 2 * dimensions : rowB0;
+      const rowB3 = left > 3 ? rowB0 + 3 * dimensions : rowB0;
       let s00 = 0;
       let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
       let s10 = 0;
       let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
       for (let q = 0; q < dimensions; q++) {
         const xa0 = x[rowA0 + q];
         const xa1 = x[rowA1 + q];
-        const yb0 = y[rowB0 + q];
-        const yb1 = y[rowB1 + q];
-        const g00 = xa0 - yb0;
-        const g01 = xa0 - yb1;
-        const g10 = xa1 - yb0;
-        const g11 = xa1 - yb1;
-        s00 += g00 * g00;
-        s01 += g01 * g01;
-        s10 += g10 * g10;
-        s11 += g11 * g11;
+        let yb = y[rowB0 + q];
+        let g0 = xa0 - yb;
+        let g1 = xa1 - yb;
+        s00 += g0 * g0;
+        s10 += g1 * g1;
+        yb = y[rowB1 + q];
+        g0 = xa0 - yb;
+        g1 = xa1 - yb;
+        s01 += g0 * g0;
+        s11 += g1 * g1;
+        yb = y[rowB2 + q];
+        g0 = xa0 - yb;
+        g1 = xa1 - yb;
+        s02 += g0 * g0;
+        s12 += g1 * g1;
+        yb = y[rowB3 + q];
+        g0 = xa0 - yb;
+        g1 = xa1 - yb;
+        s03 += g0 * g0;
+        s13 += g1 * g1;
       }
       const d00 = Math.sqrt(s00);
-      const d01 = twoB ? Math.sqrt(s01) : 0;
+      const d01 = left > 1 ? Math.sqrt(s01) : 0;
+      const d02 = left > 2 ? Math.sqrt(s02) : 0;
+      const d03 = left > 3 ? Math.sqrt(s03) : 0;
       const d10 = twoA ? Math.sqrt(s10) : 0;
-      const d11 = twoA && twoB ? Math.sqrt(s11) : 0;
-      totalA0 += d00 + d01;
-      totalA1 += d10 + d11;
+      const d11 = twoA && left > 1 ? Math.sqrt(s11) : 0;
+      const d12 = twoA && left > 2 ? Math.sqrt(s12) : 0;
+      const d13 = twoA && left > 3 ? Math.sqrt(s13) : 0;
+      totalA0 += d00 + d01 + d02 + d03;
+      totalA1 += d10 + d11 + d12 + d13;
       if (bTotals !== null) {
         bTotals[b - b0] += d00 + d10;
-        if (twoB) bTotals[b + 1 - b0] += d01 + d11;
+        if (left > 1) bTotals[b + 1 - b0] += d01 + d11;
+        if (left > 2) bTotals[b + 2 - b0] += d02 + d12;
+        if (left > 3) bTotals[b + 3 - b0] += d03 + d13;
       }
     }
     aTotals[a - a0] += totalA0;

@@ -10,6 +10,7 @@ import { EngineError } from "../../../src/engine/errors";
 import {
   silhouette,
   silhouetteFromShares,
+  silhouettePlan,
   silhouetteShare,
 } from "../../../src/engine/models/silhouette";
 import { Random } from "../../../src/engine/stats/random";
@@ -72,6 +73,9 @@ describe("silhouette", () => {
   it("equals the definition when far clusters are skipped (8 separated clusters, 700 rows)", () => {
     const { points, labels } = clustered(700, 8, 3, 1);
     expectDefinition(points, labels, 8);
+    // Clusters on a line 3 apart: a point needs its neighbours' sums at most, not all 7 others.
+    const needed = silhouettePlan(points, labels, 8).reduce((sum, flag) => sum + flag, 0);
+    expect(needed / 700).toBeLessThan(2);
   });
 
   it("equals the definition when nothing can be skipped (4 overlapping clusters, 513 rows)", () => {
@@ -123,13 +127,14 @@ describe("silhouette", () => {
   it("gives the same numbers when the sums are split into shares, as threads do", () => {
     const { points, labels } = clustered(600, 6, 2, 7);
     const whole = silhouette(points, labels, 6);
+    const plan = silhouettePlan(points, labels, 6);
     for (const parts of [2, 3, 5]) {
       const shares = Array.from({ length: parts }, (_, part) =>
-        silhouetteShare(points, labels, 6, part, parts),
+        silhouetteShare(points, labels, 6, plan, part, parts),
       );
       // Every share does some of the work, and together they give exactly the one-thread result.
       shares.forEach((share) => expect(share.some((sum) => sum > 0)).toBe(true));
-      const combined = silhouetteFromShares(points, labels, 6, shares);
+      const combined = silhouetteFromShares(points, labels, 6, plan, shares);
       expect(Array.from(combined.perPoint)).toEqual(Array.from(whole.perPoint));
       expect(combined.mean).toBe(whole.mean);
     }
