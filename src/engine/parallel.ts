@@ -54,6 +54,7 @@ export async function kMeansOn(
   options: KMeansOptions,
 ): Promise<Clustering> {
   const restarts = options.restarts ?? 10;
+  points = shareable(points, threads);
   // One restart a task: restarts differ in length, and a free thread takes the next one.
   const shares = threads.count > 1 ? restarts : 1;
   const tasks: Task[] = Array.from({ length: shares }, (_, share) => ({
@@ -76,6 +77,7 @@ export async function silhouetteOn(
   labels: Int32Array,
   k: number,
 ): Promise<Silhouette> {
+  points = shareable(points, threads);
   // Several shares a thread, so that a thread done early takes another.
   const parts = threads.count > 1 ? 4 * threads.count : 1;
   const needed = silhouettePlan(points, labels, k);
@@ -90,4 +92,16 @@ export async function silhouetteOn(
   }));
   const shares = (await threads.run(tasks)) as Float64Array[];
   return silhouetteFromShares(points, labels, k, needed, shares);
+}
+
+/**
+ * The points in shared memory where the platform allows it (Node; pages that are cross-origin
+ * isolated), so that each task sent to a thread does not copy them; as they are otherwise.
+ */
+function shareable(points: Points, threads: Threads): Points {
+  if (threads.count < 2 || typeof SharedArrayBuffer === "undefined") return points;
+  if (points.values.buffer instanceof SharedArrayBuffer) return points;
+  const values = new Float64Array(new SharedArrayBuffer(points.values.byteLength));
+  values.set(points.values);
+  return { ...points, values };
 }

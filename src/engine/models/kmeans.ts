@@ -512,7 +512,7 @@ function kMeansPlusPlus(points: Points, k: number, random: Random): Float64Array
 
 /**
  * For each candidate t: out[t][i] = min(closest[i], |x_i − x_candidate|²), and the sum of those.
- * Two candidates share each pass over the points: two independent sums keep the pipeline full.
+ * Four candidates share each pass over the points: independent sums keep the pipeline full.
  */
 function clippedDistances(
   points: Points,
@@ -522,34 +522,56 @@ function clippedDistances(
 ): number[] {
   const { values, count, dimensions } = points;
   const potentials = candidates.map(() => 0);
-  for (let t = 0; t < candidates.length; t += 2) {
-    const two = t + 1 < candidates.length;
+  for (let t = 0; t < candidates.length; t += 4) {
+    // Past the last candidate, the first of this group stands in and its sums are dropped.
+    const last = (offset: number) => (t + offset < candidates.length ? t + offset : t);
     const origin0 = candidates[t] * dimensions;
-    const origin1 = two ? candidates[t + 1] * dimensions : origin0;
+    const origin1 = candidates[last(1)] * dimensions;
+    const origin2 = candidates[last(2)] * dimensions;
+    const origin3 = candidates[last(3)] * dimensions;
     const out0 = out[t];
-    const out1 = out[two ? t + 1 : t];
+    const out1 = out[last(1)];
+    const out2 = out[last(2)];
+    const out3 = out[last(3)];
     let potential0 = 0;
     let potential1 = 0;
+    let potential2 = 0;
+    let potential3 = 0;
     for (let i = 0; i < count; i++) {
       const row = i * dimensions;
       let s0 = 0;
       let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
       for (let j = 0; j < dimensions; j++) {
         const x = values[row + j];
         const g0 = x - values[origin0 + j];
         const g1 = x - values[origin1 + j];
+        const g2 = x - values[origin2 + j];
+        const g3 = x - values[origin3 + j];
         s0 += g0 * g0;
         s1 += g1 * g1;
+        s2 += g2 * g2;
+        s3 += g3 * g3;
       }
-      const d0 = Math.min(closest[i], s0);
-      const d1 = Math.min(closest[i], s1);
-      out0[i] = d0;
+      const c = closest[i];
+      const d0 = Math.min(c, s0);
+      const d1 = Math.min(c, s1);
+      const d2 = Math.min(c, s2);
+      const d3 = Math.min(c, s3);
+      out3[i] = d3;
+      out2[i] = d2;
       out1[i] = d1;
+      out0[i] = d0;
       potential0 += d0;
       potential1 += d1;
+      potential2 += d2;
+      potential3 += d3;
     }
     potentials[t] = potential0;
-    if (two) potentials[t + 1] = potential1;
+    potentials[last(1)] = last(1) === t ? potential0 : potential1;
+    potentials[last(2)] = last(2) === t ? potential0 : potential2;
+    potentials[last(3)] = last(3) === t ? potential0 : potential3;
   }
   return potentials;
 }
