@@ -15,7 +15,7 @@ import { prepareFeatures, profileClusters, runSegmentation, type Segmentation } 
 /** Chart points at most (every k-th row above), as the regression charts. */
 const CHART_POINTS = 5000;
 /** Above this many rows the silhouette of each k is computed on a seeded sample of this size. */
-const SILHOUETTE_ROWS = 3000;
+const SILHOUETTE_ROWS = 10_000;
 
 export const segmentEntry = {
   id: "segment",

@@ -5,6 +5,7 @@ import { withDefaults } from "../../../src/engine/analyses/registry";
 import type { Report } from "../../../src/engine/analyses/report";
 import { segmentEntry } from "../../../src/engine/analyses/segmentEntry";
 import { readCsvDataset } from "../../../src/engine/data/csv";
+import type { Column } from "../../../src/engine/data/types";
 import { selectColumns } from "../../../src/engine/data/select";
 import { principalComponents } from "../../../src/engine/models/principalComponents";
 import { FIXTURES } from "../../support/nist";
@@ -61,6 +62,24 @@ describe("Segment entry", () => {
       "Clusters on the first two principal components",
     ]);
     expect(report.charts[2].data).toHaveLength(573);
+  });
+
+  it("computes the silhouette on a seeded sample of 10,000 rows above that, and says so", async () => {
+    // The course data 20 times over (11,440 rows): above the pane's exact limit.
+    const repeat = (column: Column): Column => ({
+      kind: "numeric",
+      name: column.name,
+      values: Float64Array.from({ length: 20 * column.values.length }, (_, i) =>
+        Number(column.values[i % column.values.length]),
+      ),
+    });
+    const large = await segmentEntry.run({
+      roles: { columns: [repeat(radio), repeat(sales)], outcomes: [] },
+      options: withDefaults(segmentEntry, { k: 2 }),
+    });
+    expect(large.reading[0]).toMatch(
+      /11440 rows; mean silhouette 0\.\d{3} \(on a seeded sample of 10000 rows\)/,
+    );
   });
 
   it("refuses an outcome that is also clustered on, and text outcomes", () => {
