@@ -135,11 +135,14 @@ function lloydWithBounds(
   let iterations = 1;
   let changed = true;
   while (changed && iterations < maxIterations) {
+    const relocated = relocateEmpty(points, centres, labels, sums, sizes, upper, lower);
     const { farthest, secondFarthest } = recentre(centres, sums, sizes, moved, dimensions);
     halfGaps(centres, k, dimensions, halfGap);
     for (let c = 0; c < k; c++) drop[c] = c === farthest ? secondFarthest : moved[farthest];
     iterations++;
-    changed = reassign(points, centres, labels, upper, lower, moved, drop, halfGap, sums, sizes);
+    changed =
+      reassign(points, centres, labels, upper, lower, moved, drop, halfGap, sums, sizes) ||
+      relocated;
   }
   if (changed) {
     // Stopped by maxIterations: the centres are one update behind the labels.
@@ -189,6 +192,49 @@ function reassign(
     }
   }
   return changed;
+}
+
+/**
+ * scikit-learn's rule for a cluster left without points: the point farthest from its centre
+ * (the centres of the last assignment) becomes the empty cluster's only point, the farthest for
+ * the lowest-numbered empty cluster, the next for the next. Its bounds are reset so that the next
+ * pass measures it. Returns whether any cluster was empty and could be refilled.
+ */
+function relocateEmpty(
+  points: Points,
+  centres: Float64Array,
+  labels: Int32Array,
+  sums: Float64Array,
+  sizes: Float64Array,
+  upper: Float64Array,
+  lower: Float64Array,
+): boolean {
+  const empty = Array.from(sizes.keys()).filter((c) => sizes[c] === 0);
+  if (empty.length === 0) return false;
+  const { values, count, dimensions } = points;
+  const distances = Float64Array.from({ length: count }, (_, i) =>
+    squaredDistance(values, i * dimensions, centres, labels[i] * dimensions, dimensions),
+  );
+  // The farthest points, one per empty cluster (ties: the earlier row), by repeated scans.
+  const farthest: number[] = [];
+  for (let n = 0; n < empty.length; n++) {
+    let best = -1;
+    for (let i = 0; i < count; i++) {
+      if ((best < 0 || distances[i] > distances[best]) && !farthest.includes(i)) best = i;
+    }
+    farthest.push(best);
+  }
+  // All points on their centres (fewer distinct points than clusters): nothing to move.
+  if (distances[farthest[0]] === 0) return false;
+  empty.forEach((c, n) => {
+    const i = farthest[n];
+    sums.fill(0, c * dimensions, (c + 1) * dimensions); // what rounding left of former points
+    move(values, i, labels[i], c, dimensions, sums, sizes);
+    labels[i] = c;
+    upper[i] = 0;
+    lower[i] = 0;
+  });
+  return true;
 }
 
 /** Exact means of the final labels, sizes and inertia. */

@@ -94,3 +94,36 @@ describe.each(CASES)("k-means against scikit-learn: %s", (name) => {
     expect(ours.inertia).toBeLessThanOrEqual(reference.bestInertia * (1 + 1e-6));
   });
 });
+
+describe("Lloyd when a cluster empties, as scikit-learn", () => {
+  const fixture = JSON.parse(
+    readFileSync(join(FIXTURES, "reference", "kmeans", "empty_clusters.json"), "utf8"),
+  ) as {
+    cases: {
+      name: string;
+      data: number[][];
+      initialCentres: number[][];
+      labels: number[];
+      nIter: number;
+      inertia: number;
+      centres: number[][];
+    }[];
+  };
+  it.each(fixture.cases.map((c) => [c.name, c] as const))(
+    "%s: the farthest point becomes the empty cluster's centre; same labels, iterations, inertia",
+    (_, reference) => {
+      const points = {
+        values: Float64Array.from(reference.data.flat()),
+        count: reference.data.length,
+        dimensions: 2,
+      };
+      const result = lloyd(points, Float64Array.from(reference.initialCentres.flat()));
+      expect(Array.from(result.labels)).toEqual(reference.labels);
+      expect(result.iterations).toBe(reference.nIter);
+      expect(relativeError(result.inertia, reference.inertia)).toBeLessThan(1e-12);
+      Array.from(result.centres).forEach((x, i) =>
+        expect(Math.abs(x - reference.centres.flat()[i])).toBeLessThan(1e-12),
+      );
+    },
+  );
+});
