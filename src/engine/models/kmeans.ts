@@ -248,7 +248,7 @@ function finish(points: Points, state: Bounded, restart: number): Clustering {
 }
 
 /** Squared distance between row `a` of `x` and row `b` of `y` (offsets in elements). */
-function squaredDistance(
+export function squaredDistance(
   x: Float64Array,
   a: number,
   y: Float64Array,

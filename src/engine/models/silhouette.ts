@@ -12,7 +12,7 @@
  * the distances summed block by block, two rows against two, so that sums stay in registers.
  */
 import { EngineError } from "../errors";
-import type { Points } from "./kmeans";
+import { squaredDistance, type Points } from "./kmeans";
 
 // Bound once: a global lookup in each call of a hot loop is slow where code runs in a sandbox
 // (jest's vm contexts run these loops about 40 times slower otherwise).
@@ -205,7 +205,13 @@ function candidateClusters(
         let high = 0;
         for (let q = c * perCluster; q < (c + 1) * perCluster; q++) {
           if (parts.sizes[q] === 0) continue;
-          const squared = distanceSquared(sorted, p, parts.centres, q, dimensions);
+          const squared = squaredDistance(
+            sorted,
+            p * dimensions,
+            parts.centres,
+            q * dimensions,
+            dimensions,
+          );
           const weight = parts.sizes[q] / size;
           low += weight * sqrt(squared);
           high += weight * sqrt(squared + parts.spreads[q]);
@@ -263,24 +269,10 @@ function clusterParts(sorted: Float64Array, starts: Int32Array, dimensions: numb
   }
   for (let p = 0; p < partOf.length; p++) {
     spreads[partOf[p]] +=
-      distanceSquared(sorted, p, centres, partOf[p], dimensions) / sizes[partOf[p]];
+      squaredDistance(sorted, p * dimensions, centres, partOf[p] * dimensions, dimensions) /
+      sizes[partOf[p]];
   }
   return { sizes, centres, spreads };
-}
-
-function distanceSquared(
-  x: Float64Array,
-  p: number,
-  centres: Float64Array,
-  c: number,
-  dimensions: number,
-): number {
-  let total = 0;
-  for (let j = 0; j < dimensions; j++) {
-    const gap = x[p * dimensions + j] - centres[c * dimensions + j];
-    total += gap * gap;
-  }
-  return total;
 }
 
 /** Rows of a cluster taken this many at a time, so that each tile pair is one block. */
