@@ -3,7 +3,11 @@
  * beside the data, one row per data row, the header row kept), or the centres, the profile, the
  * elbow or a summary.
  */
-import { profileClusters, runSegmentation } from "../engine/analyses/segment";
+import {
+  interactiveSilhouetteSample,
+  profileClusters,
+  runSegmentation,
+} from "../engine/analyses/segment";
 import { detectHeader, readDataset } from "../engine/data/dataset";
 import type { Cell } from "../engine/data/types";
 import { EngineError } from "../engine/errors";
@@ -47,6 +51,7 @@ export async function runKMeansFunction(
         k,
         seed: optionalNumber(seedArgument, "seed") ?? 0,
         standardize: optionalBoolean(standardizeArgument, "standardize") ?? true,
+        silhouetteSample: interactiveSilhouetteSample(dataset.columns[0]?.values.length ?? 0),
       },
       currentThreads(),
     );
@@ -86,6 +91,7 @@ export async function runKMeansFunction(
             ["Rows used", result.rowsUsed],
             ["Inertia", result.inertia],
             ["Silhouette", result.silhouette],
+            ["Silhouette rows", result.silhouetteRows],
             ["Iterations", result.iterations],
             ...result.notes.map((note): Cell[] => [note]),
           ];

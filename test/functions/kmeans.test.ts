@@ -48,6 +48,14 @@ describe("=MMM.KMEANS", () => {
     expect(elbow.map((row) => row[0])).toEqual(["k", 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const summary = await runKMeansFunction(data, "auto", "summary", null, null, null);
     expect(summary[0]).toEqual(["k", 2]);
+    expect(summary).toContainEqual(["Silhouette rows", 572]);
+  });
+
+  it("computes the silhouette on a seeded sample of 10,000 rows above that, and says so", async () => {
+    const large = [data[0], ...Array.from({ length: 20 }, () => data.slice(1)).flat()];
+    const summary = await runKMeansFunction(large, 2, "summary", null, null, null);
+    expect(summary).toContainEqual(["Rows used", 11440]);
+    expect(summary).toContainEqual(["Silhouette rows", 10000]);
   });
 
   it.each([

@@ -10,12 +10,16 @@ import { principalComponents } from "../models/principalComponents";
 import type { ChartSpec } from "./chartSpec";
 import type { AnalysisEntry, AnalysisInput } from "./registry";
 import type { Report } from "./report";
-import { prepareFeatures, profileClusters, runSegmentation, type Segmentation } from "./segment";
+import {
+  interactiveSilhouetteSample,
+  prepareFeatures,
+  profileClusters,
+  runSegmentation,
+  type Segmentation,
+} from "./segment";
 
 /** Chart points at most (every k-th row above), as the regression charts. */
 const CHART_POINTS = 5000;
-/** Above this many rows the silhouette of each k is computed on a seeded sample of this size. */
-const SILHOUETTE_ROWS = 10_000;
 
 export const segmentEntry = {
   id: "segment",
@@ -78,7 +82,7 @@ export const segmentEntry = {
         seed: typeof input.options.seed === "number" ? input.options.seed : 0,
         standardize,
         elbow: true,
-        silhouetteSample: rows > SILHOUETTE_ROWS ? SILHOUETTE_ROWS : undefined,
+        silhouetteSample: interactiveSilhouetteSample(rows),
       },
       threads,
     );
