@@ -14,17 +14,23 @@ const scope = self as unknown as {
 };
 const state: WorkerState = { rows: [] };
 
-/** A helper for each core, at most four (this worker only hands out the shares). */
-const helperCount = Math.max(1, Math.min(4, scope.navigator?.hardwareConcurrency ?? 2));
-installThreads(
-  new SharedThreads(
-    new WorkerPool(
-      () => new Worker(new URL("./helper.ts", import.meta.url)) as unknown as WorkerLike,
+/**
+ * A helper for each core, at most four (this worker only hands out the shares); none where
+ * workers cannot start workers (Safari before 15.5) or there is one core: work runs in place.
+ */
+const cores = scope.navigator?.hardwareConcurrency ?? 2;
+if (typeof Worker === "function" && cores >= 2) {
+  const helperCount = Math.min(4, cores);
+  installThreads(
+    new SharedThreads(
+      new WorkerPool(
+        () => new Worker(new URL("./helper.ts", import.meta.url)) as unknown as WorkerLike,
+        helperCount,
+      ),
       helperCount,
     ),
-    helperCount,
-  ),
-);
+  );
+}
 
 scope.onmessage = ({ data }) =>
   answer(data, state, (response, transfer) => scope.postMessage(response, transfer));
