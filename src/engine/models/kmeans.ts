@@ -454,12 +454,13 @@ function hartigan(points: Points, start: Bounded, restart: number, maxPasses = 1
       let toShift = 0;
       for (let j = 0; j < dimensions; j++) {
         const x = values[row + j];
-        const a = (centres[from * dimensions + j] - x) / (sizes[from] - 1);
-        const b = (x - centres[best * dimensions + j]) / (sizes[best] + 1);
-        centres[from * dimensions + j] += a;
-        centres[best * dimensions + j] += b;
-        fromShift += a * a;
-        toShift += b * b;
+        const oldFrom = centres[from * dimensions + j];
+        const oldTo = centres[best * dimensions + j];
+        centres[from * dimensions + j] += (oldFrom - x) / (sizes[from] - 1);
+        centres[best * dimensions + j] += (x - oldTo) / (sizes[best] + 1);
+        // The shift as stored, not as intended: far from 0 a step can round away entirely.
+        fromShift += (centres[from * dimensions + j] - oldFrom) ** 2;
+        toShift += (centres[best * dimensions + j] - oldTo) ** 2;
       }
       fromShift = sqrt(fromShift);
       toShift = sqrt(toShift);
