@@ -9,9 +9,9 @@ import { answer, type Job, type WorkerState } from "../workers/jobs";
 import { SharedThreads } from "../workers/threads";
 import { WorkerPool, type WorkerLike } from "../workers/workerPool";
 
-/** A helper for each core (this thread only hands out work); none on a single core. */
+/** A helper for each core, at most four (this thread only hands out work); none on one core. */
 export function nodeThreads(bundle: string): SharedThreads | null {
-  const helpers = availableParallelism();
+  const helpers = Math.min(4, availableParallelism());
   if (helpers < 2) return null;
   return new SharedThreads(new WorkerPool(() => nodeWorker(bundle), helpers), helpers);
 }

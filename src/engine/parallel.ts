@@ -55,8 +55,9 @@ export async function kMeansOn(
 ): Promise<Clustering> {
   const restarts = options.restarts ?? 10;
   points = shareable(points, threads);
-  // One restart a task: restarts differ in length, and a free thread takes the next one.
-  const shares = threads.count > 1 ? restarts : 1;
+  // One restart a task: restarts differ in length, and a free thread takes the next one. (An
+  // invalid count goes to kMeans whole, which refuses it.)
+  const shares = threads.count > 1 && Number.isInteger(restarts) && restarts > 1 ? restarts : 1;
   const tasks: Task[] = Array.from({ length: shares }, (_, share) => ({
     kind: "kmeans",
     points,
@@ -96,9 +97,10 @@ export async function silhouetteOn(
 
 /**
  * The points in shared memory where the platform allows it (Node; pages that are cross-origin
- * isolated), so that each task sent to a thread does not copy them; as they are otherwise.
+ * isolated), so that each task sent to a thread does not copy them; as they are otherwise. Call
+ * it once for points used by many tasks; points already shared are returned as they are.
  */
-function shareable(points: Points, threads: Threads): Points {
+export function shareable(points: Points, threads: Threads): Points {
   if (threads.count < 2 || typeof SharedArrayBuffer === "undefined") return points;
   if (points.values.buffer instanceof SharedArrayBuffer) return points;
   const values = new Float64Array(new SharedArrayBuffer(points.values.byteLength));

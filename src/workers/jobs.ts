@@ -62,7 +62,8 @@ export async function handleJob(id: number, job: Job, state: WorkerState): Promi
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message : String(error);
-    if (job.kind === "function" || isEngineError(error)) {
+    // A task's failure goes back as it is: the worker that sent it reports it.
+    if (job.kind === "function" || job.kind === "task" || isEngineError(error)) {
       return { id, ok: false, message, code: typeof code === "string" ? code : undefined };
     }
     return {
@@ -105,9 +106,22 @@ export function answer(
   state: WorkerState,
   post: (response: JobResponse, transfer: Transferable[]) => void,
 ): void {
-  void handleJob(message.id, message.job, state).then((response) =>
-    post(response, transferables(response)),
-  );
+  void handleJob(message.id, message.job, state).then((response) => {
+    try {
+      post(response, transferables(response));
+    } catch (error) {
+      // A value that cannot be sent (it cannot be cloned): say so rather than leave the job waiting.
+      const reason = error instanceof Error ? error.message : String(error);
+      post(
+        {
+          id: message.id,
+          ok: false,
+          message: `The result could not be sent back (${reason}); please report it.`,
+        },
+        [],
+      );
+    }
+  });
 }
 
 /**

@@ -2,7 +2,13 @@
 import { ANALYSES, withDefaults } from "../../src/engine/analyses/registry";
 import type { NumericColumn } from "../../src/engine/data/types";
 import { silhouettePlan } from "../../src/engine/models/silhouette";
-import { handleJob, transferables, type WorkerState } from "../../src/workers/jobs";
+import {
+  answer,
+  handleJob,
+  transferables,
+  type JobResponse,
+  type WorkerState,
+} from "../../src/workers/jobs";
 
 const numeric = (name: string, values: number[]): NumericColumn => ({
   kind: "numeric",
@@ -171,5 +177,27 @@ describe("handleJob", () => {
       fresh(),
     );
     expect(refused).toMatchObject({ ok: false, code: "tooFewRows" });
+  });
+
+  it("answers with a failure when the result cannot be sent, so that no job waits forever", async () => {
+    const sent: JobResponse[] = [];
+    await new Promise<void>((resolve) =>
+      answer(
+        { id: 9, job: { kind: "analysis", analysisId: "ols", input } },
+        fresh(),
+        (response) => {
+          if (response.ok) throw new Error("could not be cloned");
+          sent.push(response);
+          resolve();
+        },
+      ),
+    );
+    expect(sent).toEqual([
+      {
+        id: 9,
+        ok: false,
+        message: expect.stringMatching(/could not be sent back \(could not be cloned\)/),
+      },
+    ]);
   });
 });

@@ -69,4 +69,22 @@ describe("SharedThreads", () => {
       message: expect.stringMatching(/needs more than/),
     });
   });
+
+  it("runs the tasks on this thread when helpers cannot start, with the same result", async () => {
+    let attempts = 0;
+    const pool = new WorkerPool(() => {
+      attempts++;
+      throw new Error("Worker is not defined");
+    }, 2);
+    const threads = new SharedThreads(pool, 2);
+    const options = { k: 3, restarts: 6, seed: 4 };
+    const shared = await kMeansOn(threads, points, options);
+    const alone = await kMeansOn(oneThread, points, options);
+    expect(Array.from(shared.labels)).toEqual(Array.from(alone.labels));
+    expect(shared.inertia).toBe(alone.inertia);
+    // After the first failures, later tasks no longer try the helpers.
+    const tried = attempts;
+    await kMeansOn(threads, points, options);
+    expect(attempts).toBe(tried);
+  });
 });

@@ -8,7 +8,7 @@
 import type { Column } from "../data/types";
 import { EngineError } from "../errors";
 import type { Clustering, Points } from "../models/kmeans";
-import { kMeansOn, oneThread, silhouetteOn, type Threads } from "../parallel";
+import { kMeansOn, oneThread, shareable, silhouetteOn, type Threads } from "../parallel";
 import { Random } from "../stats/random";
 
 export interface SegmentOptions {
@@ -67,10 +67,10 @@ export async function runSegmentation(
 ): Promise<Segmentation> {
   if (columns.length === 0)
     throw new EngineError("invalidOption", "Choose at least one column to cluster on.");
-  const { points, names, kept, notes, mean, scale } = prepareFeatures(
-    columns,
-    options.standardize ?? true,
-  );
+  const prepared = prepareFeatures(columns, options.standardize ?? true);
+  const { names, kept, notes, mean, scale } = prepared;
+  // One copy in shared memory (where there is any) for every fit and silhouette.
+  const points = shareable(prepared.points, threads);
   const { count, dimensions } = points;
   const seed = options.seed ?? 0;
   const restarts = options.restarts ?? 10;
