@@ -3,6 +3,9 @@
  * seed gives the same restarts, samples and labels on every machine and engine: integer
  * arithmetic only, seeded through splitmix32. `Math.random` is never used for results.
  */
+// Bound once: a global lookup per call is slow in sandboxes such as jest's.
+const { imul, floor } = Math;
+
 export class Random {
   private a: number;
   private b: number;
@@ -14,8 +17,8 @@ export class Random {
     const next = () => {
       state = (state + 0x9e3779b9) >>> 0;
       let z = state;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+      z = imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+      z = imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
     this.a = next();
@@ -34,7 +37,7 @@ export class Random {
 
   /** The next 32 random bits as an unsigned integer. */
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
+    const result = imul(rotl(imul(this.b, 5) >>> 0, 7), 9) >>> 0;
     const t = (this.b << 9) >>> 0;
     this.c ^= this.a;
     this.d ^= this.b;
@@ -54,15 +57,15 @@ export class Random {
 
   /** An integer uniform on [0, n). */
   integer(n: number): number {
-    return Math.floor(this.next() * n);
+    return floor(this.next() * n);
   }
 }
 
 /** MurmurHash3's finaliser: every input bit moves every output bit. */
 function mix32(x: number): number {
   let z = x >>> 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  z = imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
   return (z ^ (z >>> 16)) >>> 0;
 }
 
