@@ -107,6 +107,11 @@ export interface OlsResult extends ResidualTests {
   readonly totalSumOfSquares: number;
   /** sqrt(RSS / dfResidual). statsmodels: sqrt(scale). */
   readonly residualStdError: number;
+  /**
+   * (X'X)^{-1}, row-major, one row and column per coefficient: the coefficients' covariance is
+   * this times the residual variance. statsmodels: normalized_cov_params.
+   */
+  readonly inverseGram: Float64Array;
   /** Gaussian log-likelihood -n/2 (log(2 pi RSS / n) + 1). statsmodels: llf. */
   readonly logLikelihood: number;
   /** -2 llf + 2 k with k = number of coefficients (statsmodels' convention; R's AIC adds 1 for sigma). */
@@ -236,6 +241,7 @@ export function fitOls(design: Design, yName: string, options: OlsOptions = {}):
     residualSumOfSquares: rss,
     totalSumOfSquares: tss,
     residualStdError: Math.sqrt(scale),
+    inverseGram,
     logLikelihood,
     aic: -2 * logLikelihood + 2 * k,
     bic: -2 * logLikelihood + Math.log(n) * k,

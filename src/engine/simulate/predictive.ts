@@ -1,0 +1,72 @@
+/**
+ * What the Monte Carlo simulator needs of a model: draws of its parameters given the data, and
+ * the response to a row of inputs under a draw. The regression supplies one now; the
+ * adstock/saturation model of a later issue plugs into the same simulator.
+ */
+import { CholeskyDecomposition, Matrix } from "ml-matrix";
+import { EngineError } from "../errors";
+import { INTERCEPT } from "../data/design";
+import type { OlsResult } from "../models/ols";
+import type { Sampler } from "../stats/samplers";
+
+export interface ParameterDraw {
+  /** The model's coefficients under this draw (intercept first when there is one). */
+  readonly coefficients: Float64Array;
+  /** The observation noise's SD under this draw. */
+  readonly sigma: number;
+}
+
+export interface PredictiveModel {
+  /** The inputs a plan row gives, in this order (the spend columns). */
+  readonly inputs: readonly string[];
+  /** A draw of the parameters from their distribution given the data. */
+  draw(sampler: Sampler): ParameterDraw;
+  /** The expected response to one row of inputs under a draw. */
+  expected(draw: ParameterDraw, inputs: Float64Array): number;
+}
+
+/**
+ * A fitted regression as a predictive model, with the flat-prior posterior: σ² = ν s² / χ²_ν,
+ * then β | σ ~ N(b, σ² (X'X)⁻¹). With the inputs fixed, the response y = x'β + σ ε is then
+ * distributed as x'b + s √(1 + x'(X'X)⁻¹x) t_ν: the analytic prediction interval.
+ */
+export function regressionModel(fit: OlsResult): PredictiveModel {
+  const slopes = fit.coefficients.filter((c) => c.term !== INTERCEPT);
+  const text = slopes.find((c) => c.term !== c.variable);
+  if (text !== undefined) {
+    throw new EngineError(
+      "invalidOption",
+      `A plan gives numbers for numeric inputs; "${text.variable}" holds text (categories).`,
+    );
+  }
+  const inputs = slopes.map((c) => c.term);
+  const k = fit.coefficients.length;
+  const estimate = Float64Array.from(fit.coefficients, (c) => c.estimate);
+  const rows = Array.from({ length: k }, (_, i) =>
+    Array.from(fit.inverseGram.subarray(i * k, (i + 1) * k)),
+  );
+  const lower = new CholeskyDecomposition(new Matrix(rows)).lowerTriangularMatrix.to2DArray();
+  const dfResidual = fit.dfResidual;
+  const scale = fit.residualStdError ** 2;
+  const z = new Float64Array(k);
+  return {
+    inputs,
+    draw(sampler) {
+      const sigma = Math.sqrt((dfResidual * scale) / sampler.chiSquare(dfResidual));
+      for (let j = 0; j < k; j++) z[j] = sampler.normal();
+      const coefficients = Float64Array.from(estimate);
+      for (let i = 0; i < k; i++) {
+        let shift = 0;
+        for (let j = 0; j <= i; j++) shift += lower[i][j] * z[j];
+        coefficients[i] += sigma * shift;
+      }
+      return { coefficients, sigma };
+    },
+    expected(draw, row) {
+      const offset = fit.hasIntercept ? 1 : 0;
+      let total = fit.hasIntercept ? draw.coefficients[0] : 0;
+      for (let j = 0; j < row.length; j++) total += draw.coefficients[j + offset] * row[j];
+      return total;
+    },
+  };
+}
