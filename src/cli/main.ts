@@ -10,8 +10,9 @@ import { KMEANS_USAGE, runKMeansCommand } from "./kmeansCommand";
 import { CORR_USAGE, DESCRIBE_USAGE, runCorrCommand, runDescribeCommand } from "./exploreCommand";
 import { ANOVA_USAGE, runAnovaCommand, runTukeyCommand, TUKEY_USAGE } from "./groupsCommand";
 import { OLS_USAGE, runOlsCommand } from "./olsCommand";
+import { runSimulateCommand, SIMULATE_USAGE } from "./simulateCommand";
 
-const USAGE = `usage:\n  ${[OLS_USAGE, ANOVA_USAGE, TUKEY_USAGE, DESCRIBE_USAGE, CORR_USAGE, ABTEST_USAGE, KMEANS_USAGE].join("\n  ")}`;
+const USAGE = `usage:\n  ${[OLS_USAGE, ANOVA_USAGE, TUKEY_USAGE, DESCRIBE_USAGE, CORR_USAGE, ABTEST_USAGE, KMEANS_USAGE, SIMULATE_USAGE].join("\n  ")}`;
 
 export async function runCli(argv: readonly string[]): Promise<{
   stdout: string;
@@ -38,6 +39,8 @@ export async function runCli(argv: readonly string[]): Promise<{
         return { stdout: runAbTestCommand(args), stderr: "", exitCode: 0 };
       case "kmeans":
         return { stdout: await runKMeansCommand(args), stderr: "", exitCode: 0 };
+      case "simulate":
+        return { stdout: runSimulateCommand(args), stderr: "", exitCode: 0 };
       default:
         throw new UsageError(`unknown command "${command}"; ${USAGE.replace("\n", " ")}`);
     }
