@@ -5,6 +5,8 @@
  *    same file with pandas and fitting with the summary (when /usr/bin/python3 has statsmodels).
  * 3. k-means on 100,000 x 8 (k = 8, 10 restarts) and the exact silhouette of those rows, beside
  *    scikit-learn's KMeans(n_init=10) on the same standardised data (when it is installed).
+ * 4. Monte Carlo of a 4-channel plan (100,000 and 1,000,000 iterations) from a fitted regression,
+ *    with the summaries, beside numpy's vectorised equivalent (when numpy is installed).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
@@ -15,6 +17,8 @@ import { prepareFeatures } from "../src/engine/analyses/segment";
 import { isMainThread } from "node:worker_threads";
 import { nodeThreads, serveJobs } from "../src/cli/nodeThreads";
 import type { NumericColumn } from "../src/engine/data/types";
+import { regressionModel } from "../src/engine/simulate/predictive";
+import { simulatePlans } from "../src/engine/simulate/simulate";
 import { kMeansOn, oneThread, silhouetteOn, type Threads } from "../src/engine/parallel";
 
 const PREDICTORS = 16;
@@ -181,9 +185,54 @@ async function benchKMeans(threads: Threads): Promise<void> {
   rmSync(directory, { recursive: true, force: true });
 }
 
+/** A regression of y on 4 spend columns (200 rows), then one plan simulated. */
+function benchSimulate(): void {
+  const rows = 200;
+  const random = generator(11);
+  const x = Array.from({ length: 4 }, () =>
+    Float64Array.from({ length: rows }, () => random() * 1000),
+  );
+  const y = Float64Array.from({ length: rows }, (_, i) =>
+    x.reduce((sum, column, j) => sum + (j + 1) * column[i], 500 + 300 * (random() - 0.5)),
+  );
+  const columns: NumericColumn[] = x.map((values, j) => ({
+    kind: "numeric",
+    name: `x${j}`,
+    values,
+  }));
+  const model = regressionModel(
+    runOls({ y: { kind: "numeric", name: "y", values: y }, x: columns }),
+  );
+  const plan = [Float64Array.from(x, (column) => column.reduce((s, v) => s + v, 0) / rows)];
+  for (const iterations of [100_000, 1_000_000]) {
+    const ours = timeBest(3, () => simulatePlans(model, plan, { iterations, seed: 1 }));
+    console.log(
+      `engine  Monte Carlo of a 4-channel plan, ${iterations.toLocaleString("en-US")} iterations with the summaries: ${(ours.seconds * 1000).toFixed(1)} ms (best of 3)`,
+    );
+  }
+  const python = "/usr/bin/python3";
+  if (spawnSync(python, ["-c", "import numpy"]).status !== 0) {
+    console.log("peer    numpy not installed here: no side-by-side figure");
+    return;
+  }
+  const directory = mkdtempSync(join(tmpdir(), "mmm-bench-"));
+  const file = join(directory, "simulate.csv");
+  const lines = ["y,x0,x1,x2,x3"];
+  for (let i = 0; i < rows; i++) lines.push([y[i], ...x.map((column) => column[i])].join(","));
+  writeFileSync(file, lines.join("\n") + "\n");
+  const seconds = Number(
+    execFileSync(python, ["bench/numpy_simulate.py", file, "100000"]).toString().trim(),
+  );
+  console.log(
+    `peer    numpy, vectorised, 100,000 iterations with the summaries: ${(seconds * 1000).toFixed(1)} ms (best of 5)`,
+  );
+  rmSync(directory, { recursive: true, force: true });
+}
+
 if (isMainThread) {
   benchEngine();
   benchCli();
+  benchSimulate();
   // The threads k-means and the silhouette share their work with: this bundle again, as workers.
   void benchKMeans(nodeThreads(__filename) ?? oneThread);
 } else {

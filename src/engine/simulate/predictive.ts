@@ -19,7 +19,7 @@ export interface ParameterDraw {
 export interface PredictiveModel {
   /** The inputs a plan row gives, in this order (the spend columns). */
   readonly inputs: readonly string[];
-  /** A draw of the parameters from their distribution given the data. */
+  /** A draw of the parameters from their distribution given the data (valid until the next). */
   draw(sampler: Sampler): ParameterDraw;
   /** The expected response to one row of inputs under a draw. */
   expected(draw: ParameterDraw, inputs: Float64Array): number;
@@ -45,20 +45,23 @@ export function regressionModel(fit: OlsResult): PredictiveModel {
   const rows = Array.from({ length: k }, (_, i) =>
     Array.from(fit.inverseGram.subarray(i * k, (i + 1) * k)),
   );
-  const lower = new CholeskyDecomposition(new Matrix(rows)).lowerTriangularMatrix.to2DArray();
+  const lower = Float64Array.from(
+    new CholeskyDecomposition(new Matrix(rows)).lowerTriangularMatrix.to2DArray().flat(),
+  );
   const dfResidual = fit.dfResidual;
   const scale = fit.residualStdError ** 2;
   const z = new Float64Array(k);
+  const coefficients = new Float64Array(k);
   return {
     inputs,
     draw(sampler) {
+      // One buffer for every draw: the simulator reads a draw before it asks for the next.
       const sigma = Math.sqrt((dfResidual * scale) / sampler.chiSquare(dfResidual));
       for (let j = 0; j < k; j++) z[j] = sampler.normal();
-      const coefficients = Float64Array.from(estimate);
       for (let i = 0; i < k; i++) {
         let shift = 0;
-        for (let j = 0; j <= i; j++) shift += lower[i][j] * z[j];
-        coefficients[i] += sigma * shift;
+        for (let j = 0; j <= i; j++) shift += lower[i * k + j] * z[j];
+        coefficients[i] = estimate[i] + sigma * shift;
       }
       return { coefficients, sigma };
     },
