@@ -52,6 +52,8 @@ export async function runKMeansFunction(
         seed: optionalNumber(seedArgument, "seed") ?? 0,
         standardize: optionalBoolean(standardizeArgument, "standardize") ?? true,
         silhouetteSample: interactiveSilhouetteSample(dataset.columns[0]?.values.length ?? 0),
+        // The curve is asked for: fit k = 2..10 even when k is given.
+        elbow: output === "elbow",
       },
       currentThreads(),
     );

@@ -51,6 +51,11 @@ describe("=MMM.KMEANS", () => {
     expect(summary).toContainEqual(["Silhouette rows", 572]);
   });
 
+  it("shows the elbow for k = 2..10 when k is given too", async () => {
+    const elbow = await runKMeansFunction(data, 3, "elbow", null, null, null);
+    expect(elbow.map((row) => row[0])).toEqual(["k", 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
   it("computes the silhouette on a seeded sample of 10,000 rows above that, and says so", async () => {
     const large = [data[0], ...Array.from({ length: 20 }, () => data.slice(1)).flat()];
     const summary = await runKMeansFunction(large, 2, "summary", null, null, null);
