@@ -49,7 +49,7 @@ function makeData(rows: number, seed: number) {
   return { x, y };
 }
 
-async function timeBestAsync<T>(runs: number, run: () => Promise<T>) {
+async function timeBest<T>(runs: number, run: () => T | Promise<T>) {
   let best = Infinity;
   let result!: T;
   for (let r = 0; r < runs; r++) {
@@ -60,18 +60,19 @@ async function timeBestAsync<T>(runs: number, run: () => Promise<T>) {
   return { seconds: best, result };
 }
 
-function timeBest<T>(runs: number, run: () => T): { seconds: number; result: T } {
-  let best = Infinity;
-  let result!: T;
-  for (let r = 0; r < runs; r++) {
-    const start = process.hrtime.bigint();
-    result = run();
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+/** Writes CSV lines to a file in a fresh temporary folder, runs `use` on it, removes the folder. */
+async function withCsv<T>(lines: string[], use: (file: string) => T | Promise<T>): Promise<T> {
+  const directory = mkdtempSync(join(tmpdir(), "mmm-bench-"));
+  try {
+    const file = join(directory, "data.csv");
+    writeFileSync(file, lines.join("\n") + "\n");
+    return await use(file);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
   }
-  return { seconds: best, result };
 }
 
-function benchEngine(): void {
+async function benchEngine(): Promise<void> {
   const rows = 1_048_576;
   const { x, y } = makeData(rows, 1);
   const columns: NumericColumn[] = x.map((values, j) => ({
@@ -79,7 +80,7 @@ function benchEngine(): void {
     name: `x${j + 1}`,
     values,
   }));
-  const { seconds, result } = timeBest(3, () =>
+  const { seconds, result } = await timeBest(3, () =>
     runOls({ y: { kind: "numeric", name: "y", values: y }, x: columns }),
   );
   console.log(
@@ -87,47 +88,45 @@ function benchEngine(): void {
   );
 }
 
-function benchCli(): void {
+async function benchCli(): Promise<void> {
   const rows = 200_000;
-  const directory = mkdtempSync(join(tmpdir(), "mmm-bench-"));
-  const file = join(directory, "data.csv");
   const { x, y } = makeData(rows, 2);
   const names = x.map((_, j) => `x${j + 1}`);
   const lines = [["y", ...names].join(",")];
   for (let i = 0; i < rows; i++) lines.push([y[i], ...x.map((c) => c[i])].join(","));
-  writeFileSync(file, lines.join("\n") + "\n");
-  // The CLI as `npm run mmm` runs it, minus npm's own start-up.
-  const cli = [
-    "scripts/run-bundled.mjs",
-    "src/cli/bin.ts",
-    "ols",
-    file,
-    "--y",
-    "y",
-    "--x",
-    names.join(","),
-    "--json",
-  ];
-  execFileSync(process.execPath, cli); // builds the CLI bundle if a source changed
-  const ours = timeBest(3, () => execFileSync(process.execPath, cli));
-  console.log(
-    `cli     mmm ols on a ${rows.toLocaleString("en-US")} x ${PREDICTORS} CSV (whole process): ${ours.seconds.toFixed(3)} s (best of 3)`,
-  );
-  const python = "/usr/bin/python3";
-  const probe = spawnSync(python, ["-c", "import statsmodels, pandas"]);
-  if (probe.status !== 0) {
+  await withCsv(lines, async (file) => {
+    // The CLI as `npm run mmm` runs it, minus npm's own start-up.
+    const cli = [
+      "scripts/run-bundled.mjs",
+      "src/cli/bin.ts",
+      "ols",
+      file,
+      "--y",
+      "y",
+      "--x",
+      names.join(","),
+      "--json",
+    ];
+    execFileSync(process.execPath, cli); // builds the CLI bundle if a source changed
+    const ours = await timeBest(3, () => execFileSync(process.execPath, cli));
     console.log(
-      "peer    statsmodels not installed here (apt-get install -y python3-statsmodels): no side-by-side figure",
+      `cli     mmm ols on a ${rows.toLocaleString("en-US")} x ${PREDICTORS} CSV (whole process): ${ours.seconds.toFixed(3)} s (best of 3)`,
     );
-  } else {
-    const peer = timeBest(3, () =>
-      execFileSync(python, ["bench/statsmodels_ols.py", file, "y", names.join(",")]),
-    );
-    console.log(
-      `peer    statsmodels: pandas.read_csv + OLS.fit + summary + het_breuschpagan (whole process): ${peer.seconds.toFixed(3)} s (best of 3)`,
-    );
-  }
-  rmSync(directory, { recursive: true, force: true });
+    const python = "/usr/bin/python3";
+    const probe = spawnSync(python, ["-c", "import statsmodels, pandas"]);
+    if (probe.status !== 0) {
+      console.log(
+        "peer    statsmodels not installed here (apt-get install -y python3-statsmodels): no side-by-side figure",
+      );
+    } else {
+      const peer = await timeBest(3, () =>
+        execFileSync(python, ["bench/statsmodels_ols.py", file, "y", names.join(",")]),
+      );
+      console.log(
+        `peer    statsmodels: pandas.read_csv + OLS.fit + summary + het_breuschpagan (whole process): ${peer.seconds.toFixed(3)} s (best of 3)`,
+      );
+    }
+  });
 }
 
 /** Eight overlapping Gaussian clusters in 8 dimensions, rows shuffled by construction. */
@@ -152,12 +151,12 @@ async function benchKMeans(threads: Threads): Promise<void> {
   }
   const { points } = prepareFeatures(columns, true);
   const options = { k, restarts: 10, seed: 0 };
-  const alone = await timeBestAsync(3, () => kMeansOn(oneThread, points, options));
-  const ours = await timeBestAsync(3, () => kMeansOn(threads, points, options));
+  const alone = await timeBest(3, () => kMeansOn(oneThread, points, options));
+  const ours = await timeBest(3, () => kMeansOn(threads, points, options));
   console.log(
     `engine  k-means ${rows.toLocaleString("en-US")} x ${dimensions}, k = ${k}, 10 restarts: ${ours.seconds.toFixed(3)} s on ${threads.count} threads, ${alone.seconds.toFixed(3)} s on one (best of 3; inertia ${ours.result.inertia.toFixed(3)})`,
   );
-  const exact = await timeBestAsync(1, () => silhouetteOn(threads, points, ours.result.labels, k));
+  const exact = await timeBest(1, () => silhouetteOn(threads, points, ours.result.labels, k));
   console.log(
     `engine  exact silhouette of all ${rows.toLocaleString("en-US")} rows (k = ${k}) on ${threads.count} threads: ${exact.seconds.toFixed(3)} s (mean ${exact.result.mean.toFixed(6)})`,
   );
@@ -166,27 +165,19 @@ async function benchKMeans(threads: Threads): Promise<void> {
     console.log("peer    scikit-learn not installed here: no side-by-side figure");
     return;
   }
-  const directory = mkdtempSync(join(tmpdir(), "mmm-bench-"));
-  const file = join(directory, "kmeans.csv");
   const lines = [columns.map((c) => c.name).join(",")];
   for (let i = 0; i < rows; i++) lines.push(columns.map((c) => c.values[i]).join(","));
-  writeFileSync(file, lines.join("\n") + "\n");
-  const [seconds, inertia, exactSeconds, exactInertia] = execFileSync(python, [
-    "bench/sklearn_kmeans.py",
-    file,
-    String(k),
-  ])
-    .toString()
-    .trim()
-    .split(" ");
+  const peer = await withCsv(lines, (file) =>
+    execFileSync(python, ["bench/sklearn_kmeans.py", file, String(k)]),
+  );
+  const [seconds, inertia, exactSeconds, exactInertia] = peer.toString().trim().split(" ");
   console.log(
     `peer    scikit-learn KMeans(n_init=10), same data: ${seconds} s (best of 3; inertia ${inertia}); with tol=0, until the labels stop changing as ours: ${exactSeconds} s (inertia ${exactInertia})`,
   );
-  rmSync(directory, { recursive: true, force: true });
 }
 
 /** A regression of y on 4 spend columns (200 rows), then one plan simulated. */
-function benchSimulate(): void {
+async function benchSimulate(): Promise<void> {
   const rows = 200;
   const random = generator(11);
   const x = Array.from({ length: 4 }, () =>
@@ -205,7 +196,7 @@ function benchSimulate(): void {
   );
   const plan = [Float64Array.from(x, (column) => column.reduce((s, v) => s + v, 0) / rows)];
   for (const iterations of [100_000, 1_000_000]) {
-    const ours = timeBest(3, () => simulatePlans(model, plan, { iterations, seed: 1 }));
+    const ours = await timeBest(3, () => simulatePlans(model, plan, { iterations, seed: 1 }));
     console.log(
       `engine  Monte Carlo of a 4-channel plan, ${iterations.toLocaleString("en-US")} iterations with the summaries: ${(ours.seconds * 1000).toFixed(1)} ms (best of 3)`,
     );
@@ -215,26 +206,24 @@ function benchSimulate(): void {
     console.log("peer    numpy not installed here: no side-by-side figure");
     return;
   }
-  const directory = mkdtempSync(join(tmpdir(), "mmm-bench-"));
-  const file = join(directory, "simulate.csv");
   const lines = ["y,x0,x1,x2,x3"];
   for (let i = 0; i < rows; i++) lines.push([y[i], ...x.map((column) => column[i])].join(","));
-  writeFileSync(file, lines.join("\n") + "\n");
-  const seconds = Number(
-    execFileSync(python, ["bench/numpy_simulate.py", file, "100000"]).toString().trim(),
+  const seconds = await withCsv(lines, (file) =>
+    Number(execFileSync(python, ["bench/numpy_simulate.py", file, "100000"]).toString().trim()),
   );
   console.log(
     `peer    numpy, vectorised, 100,000 iterations with the summaries: ${(seconds * 1000).toFixed(1)} ms (best of 5)`,
   );
-  rmSync(directory, { recursive: true, force: true });
 }
 
 if (isMainThread) {
-  benchEngine();
-  benchCli();
-  benchSimulate();
-  // The threads k-means and the silhouette share their work with: this bundle again, as workers.
-  void benchKMeans(nodeThreads(__filename) ?? oneThread);
+  void (async () => {
+    await benchEngine();
+    await benchCli();
+    await benchSimulate();
+    // The threads k-means and the silhouette share their work with: this bundle again, as workers.
+    await benchKMeans(nodeThreads(__filename) ?? oneThread);
+  })();
 } else {
   serveJobs();
 }

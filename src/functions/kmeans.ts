@@ -6,6 +6,7 @@
 import {
   interactiveSilhouetteSample,
   profileClusters,
+  profileRows,
   runSegmentation,
 } from "../engine/analyses/segment";
 import { detectHeader, readDataset } from "../engine/data/dataset";
@@ -69,19 +70,8 @@ export async function runKMeansFunction(
             ["Cluster", ...result.featureNames],
             ...result.centres.map((centre, c): Cell[] => [c + 1, ...centre]),
           ];
-        case "profile": {
-          const profile = profileClusters(result, dataset.columns);
-          return [
-            ["Cluster", "Name", "Size", "Share", ...profile.columns],
-            ...profile.clusters.map((cluster): Cell[] => [
-              cluster.cluster + 1,
-              cluster.name,
-              cluster.size,
-              cluster.share,
-              ...cluster.means,
-            ]),
-          ];
-        }
+        case "profile":
+          return profileRows(profileClusters(result, dataset.columns));
         case "elbow":
           return [
             ["k", "Inertia", "Silhouette"],

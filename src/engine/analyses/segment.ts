@@ -5,7 +5,7 @@
  * then k-means with restarts for a given k, or for k = 2..kmax with the best silhouette when k is
  * "auto". Centres are reported on the original scale.
  */
-import type { Column } from "../data/types";
+import type { Cell, Column } from "../data/types";
 import { EngineError } from "../errors";
 import type { Clustering, Points } from "../models/kmeans";
 import { kMeansOn, oneThread, shareable, silhouetteOn, type Threads } from "../parallel";
@@ -286,6 +286,17 @@ export interface ClusterProfile {
  * far each sits from the overall mean in SDs, and a short name from the two most distinctive
  * columns ("high Sales, high Radio"). Rows without a label are left out.
  */
+/** The profile as a table: a header, then one row per cluster (numbered from 1). */
+export function profileRows(profile: {
+  readonly columns: readonly string[];
+  readonly clusters: readonly ClusterProfile[];
+}): Cell[][] {
+  return [
+    ["Cluster", "Name", "Size", "Share", ...profile.columns],
+    ...profile.clusters.map((c): Cell[] => [c.cluster + 1, c.name, c.size, c.share, ...c.means]),
+  ];
+}
+
 export function profileClusters(
   segmentation: Segmentation,
   columns: readonly Column[],

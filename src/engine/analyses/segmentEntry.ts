@@ -14,6 +14,7 @@ import {
   interactiveSilhouetteSample,
   prepareFeatures,
   profileClusters,
+  profileRows,
   runSegmentation,
   type Segmentation,
 } from "./segment";
@@ -125,16 +126,7 @@ export function segmentReport(
     tables: [
       {
         title: "Profile (mean per cluster)",
-        rows: [
-          ["Cluster", "Name", "Size", "Share", ...profile.columns],
-          ...profile.clusters.map((c): Cell[] => [
-            c.cluster + 1,
-            c.name,
-            c.size,
-            c.share,
-            ...c.means,
-          ]),
-        ],
+        rows: profileRows(profile),
         formats: ["0", "", "0", "0.0%", ...profile.columns.map(() => "0.000")],
       },
       {
