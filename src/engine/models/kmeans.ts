@@ -73,8 +73,8 @@ export function kMeans(points: Points, options: KMeansOptions): Clustering {
   }
   let best: Clustering | null = null;
   for (let restart = from; restart < to; restart++) {
-    const start = kMeansPlusPlus(points, k, Random.stream(options.seed ?? 0, restart));
-    const bounded = lloydWithBounds(points, start, options.maxIterations ?? 300);
+    const seeding = kMeansPlusPlus(points, k, Random.stream(options.seed ?? 0, restart));
+    const bounded = lloydWithBounds(points, seeding, options.maxIterations ?? 300);
     const result = hartigan(points, bounded, restart);
     best = best === null ? result : better(best, result);
   }
@@ -98,7 +98,31 @@ export function lloyd(
   initialCentres: Float64Array,
   maxIterations = 300,
 ): Clustering {
-  return finish(points, lloydWithBounds(points, initialCentres, maxIterations), 0);
+  const k = initialCentres.length / points.dimensions;
+  const first = assignAll(points, initialCentres, k);
+  return finish(points, lloydWithBounds(points, first, maxIterations), 0);
+}
+
+/**
+ * Where Lloyd starts: centres, each point's nearest centre (the first on a tie), and the distances
+ * to it and to the second nearest, which become Hamerly's first bounds.
+ */
+interface Assignment {
+  readonly centres: Float64Array;
+  readonly labels: Int32Array;
+  readonly nearest: Float64Array;
+  readonly secondNearest: Float64Array;
+}
+
+function assignAll(points: Points, centres: Float64Array, k: number): Assignment {
+  const { values, count, dimensions } = points;
+  const labels = new Int32Array(count);
+  const nearest = new Float64Array(count);
+  const secondNearest = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    measure(values, i, centres, k, dimensions, labels, nearest, secondNearest);
+  }
+  return { centres: Float64Array.from(centres), labels, nearest, secondNearest };
 }
 
 /** A clustering in progress, with Hamerly's bounds valid for `centres`. */
@@ -113,18 +137,13 @@ interface Bounded {
   readonly iterations: number;
 }
 
-function lloydWithBounds(
-  points: Points,
-  initialCentres: Float64Array,
-  maxIterations: number,
-): Bounded {
+/** Lloyd from an assignment, which it takes over (its arrays become the bounds). */
+function lloydWithBounds(points: Points, start: Assignment, maxIterations: number): Bounded {
   const { values, count, dimensions } = points;
-  const k = initialCentres.length / dimensions;
-  const centres = Float64Array.from(initialCentres);
-  const labels = new Int32Array(count);
-  const upper = new Float64Array(count);
-  const lower = new Float64Array(count);
-  for (let i = 0; i < count; i++) measure(values, i, centres, k, dimensions, labels, upper, lower);
+  const { centres, labels } = start;
+  const k = centres.length / dimensions;
+  const upper = start.nearest;
+  const lower = start.secondNearest;
   // Running sums of each cluster's points, updated as points change cluster.
   const sums = new Float64Array(k * dimensions);
   const sizes = new Float64Array(k);
@@ -247,7 +266,10 @@ function finish(points: Points, state: Bounded, restart: number): Clustering {
   return { k, labels, centres, sizes, inertia, iterations, restart };
 }
 
-/** Squared distance between row `a` of `x` and row `b` of `y` (offsets in elements). */
+/**
+ * Squared distance between row `a` of `x` and row `b` of `y` (offsets in elements). Even and odd
+ * coordinates are summed apart: two independent sums take half as long as one.
+ */
 export function squaredDistance(
   x: Float64Array,
   a: number,
@@ -255,17 +277,26 @@ export function squaredDistance(
   b: number,
   dimensions: number,
 ): number {
-  let total = 0;
-  for (let j = 0; j < dimensions; j++) {
-    const d = x[a + j] - y[b + j];
-    total += d * d;
+  let even = 0;
+  let odd = 0;
+  let j = 0;
+  for (; j + 1 < dimensions; j += 2) {
+    const d0 = x[a + j] - y[b + j];
+    const d1 = x[a + j + 1] - y[b + j + 1];
+    even += d0 * d0;
+    odd += d1 * d1;
   }
-  return total;
+  if (j < dimensions) {
+    const d = x[a + j] - y[b + j];
+    even += d * d;
+  }
+  return even + odd;
 }
 
 /**
- * Measures point i against every centre: nearest (first on a tie) and second nearest. Centres go
- * two at a time, so that two independent sums keep the pipeline full.
+ * Measures point i against every centre: nearest (first on a tie) and distances to the nearest and
+ * the second nearest. Centres go four at a time, so that independent sums keep the pipeline full;
+ * each sum runs over j in order, as `kMeansPlusPlus` sums, so both give the same distances.
  */
 function measure(
   values: Float64Array,
@@ -274,41 +305,62 @@ function measure(
   k: number,
   dimensions: number,
   labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
+  nearestDistance: Float64Array,
+  secondDistance: Float64Array,
 ): void {
   let nearest = 0;
   let first = Infinity;
   let second = Infinity;
   const row = i * dimensions;
-  for (let c = 0; c < k; c += 2) {
-    const two = c + 1 < k;
+  for (let c = 0; c < k; c += 4) {
+    // Past the last centre, the group's first stands in; its repeats are not compared.
+    const group = min(4, k - c);
     const centre0 = c * dimensions;
-    const centre1 = two ? centre0 + dimensions : centre0;
+    const centre1 = group > 1 ? centre0 + dimensions : centre0;
+    const centre2 = group > 2 ? centre0 + 2 * dimensions : centre0;
+    const centre3 = group > 3 ? centre0 + 3 * dimensions : centre0;
     let s0 = 0;
     let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     for (let j = 0; j < dimensions; j++) {
       const x = values[row + j];
       const g0 = x - centres[centre0 + j];
       const g1 = x - centres[centre1 + j];
+      const g2 = x - centres[centre2 + j];
+      const g3 = x - centres[centre3 + j];
       s0 += g0 * g0;
       s1 += g1 * g1;
+      s2 += g2 * g2;
+      s3 += g3 * g3;
     }
     if (s0 < first) {
       second = first;
       first = s0;
       nearest = c;
     } else if (s0 < second) second = s0;
-    if (!two) break;
+    if (group === 1) break;
     if (s1 < first) {
       second = first;
       first = s1;
       nearest = c + 1;
     } else if (s1 < second) second = s1;
+    if (group === 2) break;
+    if (s2 < first) {
+      second = first;
+      first = s2;
+      nearest = c + 2;
+    } else if (s2 < second) second = s2;
+    if (group === 3) break;
+    if (s3 < first) {
+      second = first;
+      first = s3;
+      nearest = c + 3;
+    } else if (s3 < second) second = s3;
   }
   labels[i] = nearest;
-  upper[i] = sqrt(first);
-  lower[i] = sqrt(second);
+  nearestDistance[i] = sqrt(first);
+  secondDistance[i] = sqrt(second);
 }
 
 /** Moves point i's coordinates from cluster `from` (−1: none) to `to` in the running sums. */
@@ -523,46 +575,68 @@ export function inertiaOf(points: Points, labels: Int32Array, centres: Float64Ar
 }
 
 /**
- * Greedy k-means++: each new centre the best of 2 + ⌊ln k⌋ candidates drawn by D² weighting.
+ * Greedy k-means++: each new centre the best of 2 + ⌊ln k⌋ candidates drawn by D² weighting. It
+ * keeps each point's nearest and second-nearest centre as it goes, so that Lloyd starts without
+ * measuring every point again.
  */
-function kMeansPlusPlus(points: Points, k: number, random: Random): Float64Array {
+function kMeansPlusPlus(points: Points, k: number, random: Random): Assignment {
   const { values, count, dimensions } = points;
   const trials = 2 + Math.floor(Math.log(k));
   const centres = new Float64Array(k * dimensions);
   const first = random.integer(count);
   centres.set(values.subarray(first * dimensions, (first + 1) * dimensions), 0);
-  /** Squared distance from each point to its nearest centre so far. */
-  let closest = new Float64Array(count);
+  const labels = new Int32Array(count);
+  /** Squared distances from each point to its nearest and second-nearest centre so far. */
+  const closest = new Float64Array(count);
+  const secondClosest = new Float64Array(count).fill(Infinity);
   let potential = 0;
   for (let i = 0; i < count; i++) {
-    closest[i] = squaredDistance(values, i * dimensions, centres, 0, dimensions);
-    potential += closest[i];
+    let total = 0; // summed over j in order, as `measure` sums
+    for (let j = 0; j < dimensions; j++) {
+      const d = values[i * dimensions + j] - centres[j];
+      total += d * d;
+    }
+    closest[i] = total;
+    potential += total;
   }
   const trialDistances = Array.from({ length: trials }, () => new Float64Array(count));
   for (let c = 1; c < k; c++) {
     const candidates = Array.from({ length: trials }, () =>
       potential > 0 ? drawByWeight(closest, random.next() * potential) : random.integer(count),
     );
-    const potentials = clippedDistances(points, candidates, closest, trialDistances);
+    const potentials = candidateDistances(points, candidates, closest, trialDistances);
     let best = 0;
     for (let t = 1; t < trials; t++) if (potentials[t] < potentials[best]) best = t;
     const bestCandidate = candidates[best];
-    const bestPotential = potentials[best];
-    [closest, trialDistances[best]] = [trialDistances[best], closest];
     centres.set(
       values.subarray(bestCandidate * dimensions, (bestCandidate + 1) * dimensions),
       c * dimensions,
     );
-    potential = bestPotential;
+    potential = potentials[best];
+    // The new centre is the highest-numbered so far: it wins only when strictly nearer.
+    const distances = trialDistances[best];
+    for (let i = 0; i < count; i++) {
+      const distance = distances[i];
+      if (distance < closest[i]) {
+        secondClosest[i] = closest[i];
+        closest[i] = distance;
+        labels[i] = c;
+      } else if (distance < secondClosest[i]) secondClosest[i] = distance;
+    }
   }
-  return centres;
+  for (let i = 0; i < count; i++) {
+    closest[i] = sqrt(closest[i]);
+    secondClosest[i] = sqrt(secondClosest[i]);
+  }
+  return { centres, labels, nearest: closest, secondNearest: secondClosest };
 }
 
 /**
- * For each candidate t: out[t][i] = min(closest[i], |x_i − x_candidate|²), and the sum of those.
- * Four candidates share each pass over the points: independent sums keep the pipeline full.
+ * For each candidate t: out[t][i] = |x_i − x_candidate|², and the potential Σ min(closest[i],
+ * out[t][i]). Four candidates share each pass over the points: independent sums keep the pipeline
+ * full.
  */
-function clippedDistances(
+function candidateDistances(
   points: Points,
   candidates: readonly number[],
   closest: Float64Array,
@@ -602,19 +676,15 @@ function clippedDistances(
         s2 += g2 * g2;
         s3 += g3 * g3;
       }
+      out3[i] = s3;
+      out2[i] = s2;
+      out1[i] = s1;
+      out0[i] = s0;
       const c = closest[i];
-      const d0 = min(c, s0);
-      const d1 = min(c, s1);
-      const d2 = min(c, s2);
-      const d3 = min(c, s3);
-      out3[i] = d3;
-      out2[i] = d2;
-      out1[i] = d1;
-      out0[i] = d0;
-      potential0 += d0;
-      potential1 += d1;
-      potential2 += d2;
-      potential3 += d3;
+      potential0 += min(c, s0);
+      potential1 += min(c, s1);
+      potential2 += min(c, s2);
+      potential3 += min(c, s3);
     }
     potentials[t] = potential0;
     potentials[last(1)] = last(1) === t ? potential0 : potential1;
