@@ -18,6 +18,7 @@ import { isMainThread } from "node:worker_threads";
 import { nodeThreads, serveJobs } from "../src/cli/nodeThreads";
 import type { NumericColumn } from "../src/engine/data/types";
 import { regressionModel } from "../src/engine/simulate/predictive";
+import { fixedPlan } from "../src/engine/simulate/plan";
 import { simulatePlans } from "../src/engine/simulate/simulate";
 import { kMeansOn, oneThread, silhouetteOn, type Threads } from "../src/engine/parallel";
 
@@ -194,7 +195,12 @@ async function benchSimulate(): Promise<void> {
   const model = regressionModel(
     runOls({ y: { kind: "numeric", name: "y", values: y }, x: columns }),
   );
-  const plan = [Float64Array.from(x, (column) => column.reduce((s, v) => s + v, 0) / rows)];
+  const plan = [
+    fixedPlan(
+      Float64Array.from(x, (column) => column.reduce((s, v) => s + v, 0) / rows),
+      "Plan 1",
+    ),
+  ];
   for (const iterations of [100_000, 1_000_000]) {
     const ours = await timeBest(3, () => simulatePlans(model, plan, { iterations, seed: 1 }));
     console.log(

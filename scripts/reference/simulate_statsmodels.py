@@ -1,10 +1,18 @@
-"""The analytic 95 % prediction interval a Monte Carlo of an OLS plan must reproduce: statsmodels'
-OLS(...).fit().get_prediction(plan).summary_frame(alpha=0.05) (mean, obs_ci_lower, obs_ci_upper)
-for spend plans on two seed datasets. Writes test/fixtures/reference/simulate/<case>.json.
+"""The analytic 95 % intervals a Monte Carlo of an OLS plan must reproduce, for spend plans on two
+seed datasets, from statsmodels:
+- the prediction interval: OLS(...).fit().get_prediction(plan).summary_frame(alpha=0.05)
+  (mean, obs_ci_lower, obs_ci_upper);
+- each coefficient's confidence interval, conf_int(0.05): with spend fixed, a channel's ROI is its
+  coefficient and its incremental sales the coefficient times the spend;
+- the difference in expected sales of each plan from the first, t_test(x_plan - x_first)
+  .conf_int(0.05) and its effect;
+and numpy.histogram(Sales, bins=40) of the data (edges and counts).
+Writes test/fixtures/reference/simulate/<case>.json.
 Run with Debian's /usr/bin/python3 (statsmodels 0.13.5, pandas 1.5)."""
 import json
 import os
 
+import numpy as np
 import pandas as pd
 import statsmodels
 import statsmodels.api as sm
@@ -32,7 +40,16 @@ for name, (file, y, xs, plans) in CASES.items():
         "mean": frame["mean"].tolist(),
         "obsLower": frame["obs_ci_lower"].tolist(),
         "obsUpper": frame["obs_ci_upper"].tolist(),
+        "coefficients": {name: [model.params[name], *model.conf_int(0.05).loc[name].tolist()]
+                         for name in xs},
+        "differences": [],
+        "histogram": {"bins": 40},
     }
+    for row in plan.values[1:]:
+        test = model.t_test((row - plan.values[0]).reshape(1, -1))
+        out["differences"].append([float(test.effect[0]), *test.conf_int(0.05)[0].tolist()])
+    counts, edges = np.histogram(df[y].to_numpy(), bins=40)
+    out["histogram"].update(values=df[y].tolist(), edges=edges.tolist(), counts=counts.tolist())
     with open(os.path.join(OUT, f"{name}.json"), "w") as f:
         json.dump(out, f, indent=1)
     print(name, frame[["mean", "obs_ci_lower", "obs_ci_upper"]].round(3).values.tolist())

@@ -34,10 +34,13 @@ describe("mmm simulate", () => {
     const { stdout, stderr, exitCode } = await runCli(argv);
     expect([exitCode, stderr]).toEqual([0, ""]);
     const out = JSON.parse(stdout);
-    expect(Object.keys(out).sort()).toEqual(["iterations", "plans", "seed"]);
+    expect(Object.keys(out).sort()).toEqual(["differences", "iterations", "plans", "seed"]);
     expect(Object.keys(out.plans[0]).sort()).toEqual([
       "aboveTarget",
+      "channels",
+      "histogram",
       "mean",
+      "name",
       "percentiles",
       "row",
       "sd",

@@ -11,11 +11,14 @@ import { readCsvDataset } from "../../../src/engine/data/csv";
 import { selectColumns } from "../../../src/engine/data/select";
 import { EngineError } from "../../../src/engine/errors";
 import { regressionModel } from "../../../src/engine/simulate/predictive";
+import { fixedPlan } from "../../../src/engine/simulate/plan";
 import { simulatePlans } from "../../../src/engine/simulate/simulate";
 import { thrown } from "../../support/engineErrors";
 import { FIXTURES } from "../../support/nist";
 
 interface Reference {
+  coefficients: Record<string, [number, number, number]>;
+  differences: [number, number, number][];
   file: string;
   y: string;
   x: string[];
@@ -36,7 +39,7 @@ describe.each(["marketing_mix", "marketing_sales"])("simulating %s plans", (name
     readFileSync(join(FIXTURES, "reference", "simulate", `${name}.json`), "utf8"),
   ) as Reference;
   const model = modelFor(reference);
-  const plans = reference.plans.map((row) => Float64Array.from(row));
+  const plans = reference.plans.map((row, i) => fixedPlan(Float64Array.from(row), `Plan ${i + 1}`));
 
   it("matches statsmodels' 95 % prediction interval and point prediction", () => {
     const { plans: summaries } = simulatePlans(model, plans, { iterations: 100_000, seed: 7 });
@@ -54,6 +57,55 @@ describe.each(["marketing_mix", "marketing_sales"])("simulating %s plans", (name
     console.log(`${name} (ours / statsmodels):\n${lines.join("\n")}`);
   });
 
+  it("gives each channel's ROI and incremental sales the coefficient's confidence interval", () => {
+    // Spend fixed: ROI = β_j, incremental = β_j · spend; statsmodels' conf_int at 95 %.
+    const { plans: summaries } = simulatePlans(model, plans, { iterations: 100_000, seed: 9 });
+    summaries.forEach((summary, i) => {
+      summary.channels.forEach((channel, j) => {
+        const [estimate, lower, upper] = reference.coefficients[channel.input];
+        const spend = reference.plans[i][j];
+        expect(channel.spend).toBe(spend);
+        if (spend === 0) {
+          expect(channel.roi).toBeNull();
+          expect(channel.incremental.sd).toBe(0);
+          return;
+        }
+        const width = upper - lower;
+        const incremental = channel.incremental.percentiles;
+        expect(Math.abs(incremental[0].value - spend * lower) / (spend * width)).toBeLessThan(0.01);
+        expect(Math.abs(incremental[8].value - spend * upper) / (spend * width)).toBeLessThan(0.01);
+        const roi = channel.roi!;
+        expect(Math.abs(roi.percentiles[0].value - lower) / width).toBeLessThan(0.01);
+        expect(Math.abs(roi.percentiles[8].value - upper) / width).toBeLessThan(0.01);
+        expect(Math.abs(roi.mean - estimate) / width).toBeLessThan(0.005);
+      });
+    });
+  });
+
+  it("gives each plan's difference from the first the interval of the contrast (t_test)", () => {
+    const { differences } = simulatePlans(model, plans, { iterations: 100_000, seed: 11 });
+    expect(differences).toHaveLength(plans.length - 1);
+    differences.forEach((difference, d) => {
+      const [effect, lower, upper] = reference.differences[d];
+      const width = upper - lower;
+      expect(difference.plan).toBe(`Plan ${d + 2}`);
+      expect(difference.baseline).toBe("Plan 1");
+      expect(Math.abs(difference.percentiles[0].value - lower) / width).toBeLessThan(0.01);
+      expect(Math.abs(difference.percentiles[8].value - upper) / width).toBeLessThan(0.01);
+      expect(Math.abs(difference.mean - effect) / width).toBeLessThan(0.005);
+    });
+  });
+
+  it("streams to exactly the summaries it computes from every draw held", () => {
+    const options = { iterations: 5000, seed: 5, target: reference.mean[0] };
+    const held = simulatePlans(model, plans, options);
+    const streamed = simulatePlans(model, plans, { ...options, storedDraws: 1000 });
+    expect(held.draws).not.toBeNull();
+    expect(streamed.draws).toBeNull();
+    expect(streamed.plans).toEqual(held.plans);
+    expect(streamed.differences).toEqual(held.differences);
+  });
+
   it("gives the same draws for the same seed, other draws for another", () => {
     const first = simulatePlans(model, plans, { iterations: 1000, seed: 3 });
     const again = simulatePlans(model, plans, { iterations: 1000, seed: 3 });
@@ -68,7 +120,7 @@ describe("simulatePlans", () => {
     readFileSync(join(FIXTURES, "reference", "simulate", "marketing_mix.json"), "utf8"),
   ) as Reference;
   const model = modelFor(reference);
-  const plan = [Float64Array.from(reference.plans[0])];
+  const plan = [fixedPlan(Float64Array.from(reference.plans[0]), "Plan 1")];
 
   it("gives the probability of beating a target", () => {
     const mean = reference.mean[0];
@@ -92,8 +144,12 @@ describe("simulatePlans", () => {
 
   it("refuses a plan row with the wrong number of inputs", () => {
     expect(
-      thrown(() => simulatePlans(model, [Float64Array.of(1, 2)], { iterations: 100, seed: 1 }))
-        .message,
+      thrown(() =>
+        simulatePlans(model, [fixedPlan(Float64Array.of(1, 2), "Plan 1")], {
+          iterations: 100,
+          seed: 1,
+        }),
+      ).message,
     ).toMatch(/Plan row 1 has 2 values; the model has 3 inputs \(TikTok, Facebook, Google Ads\)/);
   });
 });
