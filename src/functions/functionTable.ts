@@ -8,6 +8,7 @@ import { runCorrFunction, runDescribeFunction } from "./explore";
 import { runAnovaFunction, runTukeyFunction } from "./groups";
 import { runKMeansFunction } from "./kmeans";
 import { runOlsFunction } from "./ols";
+import { runSimulateFunction } from "./simulate";
 
 export type FunctionImplementation = (...args: unknown[]) => unknown[][] | Promise<unknown[][]>;
 
@@ -20,4 +21,5 @@ export const FUNCTION_TABLE: Readonly<Record<string, FunctionImplementation>> = 
   abtest: runAbTestFunction,
   samplesize: runSampleSizeFunction,
   kmeans: runKMeansFunction,
+  simulate: runSimulateFunction,
 };

@@ -157,3 +157,27 @@ export function kmeans(
 ): Promise<any[][]> {
   return callFunction("kmeans", [data, k, output, seed, standardize, headers]);
 }
+
+/**
+ * Monte Carlo of sales for spend plans: the regression of y on the spend columns x, then for each plan row the distribution of sales (parameter uncertainty from the fit, the observation noise, and the plan's own spreads where given), each channel's incremental sales and ROI, and each plan against the first.
+ * @customfunction SIMULATE
+ * @param y Sales: one column with a header cell.
+ * @param x The spend columns, with a header row, as many rows as y.
+ * @param plan The plan: a header row naming x's columns, one scenario a row; optional columns "<channel> sd" or "<channel> min" and "<channel> max" for uncertain spend, and "Scenario" for names.
+ * @param [iterations] Iterations, 10,000 by default (100 to 10,000,000).
+ * @param [seed] Seed, 0 by default: the same seed gives the same numbers.
+ * @param [output] "summary" (default), "percentiles", "histogram", "contrib", "compare" or "draws".
+ * @param [target] Sales to beat: the summary adds the probability of exceeding it.
+ * @returns A table that spills.
+ */
+export function simulate(
+  y: any[][],
+  x: any[][],
+  plan: any[][],
+  iterations?: number,
+  seed?: number,
+  output?: string,
+  target?: number,
+): Promise<any[][]> {
+  return callFunction("simulate", [y, x, plan, iterations, seed, output, target]);
+}

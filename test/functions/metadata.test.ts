@@ -83,6 +83,18 @@ describe("functions.json", () => {
       ],
     ],
     [
+      "SIMULATE",
+      [
+        ["y", "any", "matrix", false],
+        ["x", "any", "matrix", false],
+        ["plan", "any", "matrix", false],
+        ["iterations", "number", "scalar", true],
+        ["seed", "number", "scalar", true],
+        ["output", "string", "scalar", true],
+        ["target", "number", "scalar", true],
+      ],
+    ],
+    [
       "ABTEST",
       [
         ["a", "any", "matrix", false],
