@@ -204,7 +204,7 @@ async function benchSimulate(): Promise<void> {
   for (const iterations of [100_000, 1_000_000]) {
     const ours = await timeBest(3, () => simulatePlans(model, plan, { iterations, seed: 1 }));
     console.log(
-      `engine  Monte Carlo of a 4-channel plan, ${iterations.toLocaleString("en-US")} iterations with the summaries: ${(ours.seconds * 1000).toFixed(1)} ms (best of 3)`,
+      `engine  Monte Carlo of a 4-channel plan, ${iterations.toLocaleString("en-US")} iterations with the summaries (sales, each channel's incremental sales and ROI; ${ours.result.draws === null ? "streamed" : "draws held"}): ${(ours.seconds * 1000).toFixed(1)} ms (best of 3)`,
     );
   }
   const python = "/usr/bin/python3";
@@ -218,7 +218,7 @@ async function benchSimulate(): Promise<void> {
     Number(execFileSync(python, ["bench/numpy_simulate.py", file, "100000"]).toString().trim()),
   );
   console.log(
-    `peer    numpy, vectorised, 100,000 iterations with the summaries: ${(seconds * 1000).toFixed(1)} ms (best of 5)`,
+    `peer    numpy, vectorised, 100,000 iterations with the same summaries: ${(seconds * 1000).toFixed(1)} ms (best of 5)`,
   );
 }
 

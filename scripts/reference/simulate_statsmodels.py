@@ -43,6 +43,15 @@ for name, (file, y, xs, plans) in CASES.items():
         "coefficients": {name: [model.params[name], *model.conf_int(0.05).loc[name].tolist()]
                          for name in xs},
         "differences": [],
+        # Historical contributions: params * exog.sum(0) with conf_int scaled alike, and the
+        # fitted total (=MMM.OLS output "contrib").
+        "contributions": {
+            "terms": ["Intercept" if t == "const" else t for t in model.params.index],
+            "contribution": (model.params * model.model.exog.sum(0)).tolist(),
+            "lower": (model.conf_int(0.05)[0] * model.model.exog.sum(0)).tolist(),
+            "upper": (model.conf_int(0.05)[1] * model.model.exog.sum(0)).tolist(),
+            "fittedTotal": float(model.fittedvalues.sum()),
+        },
         "histogram": {"bins": 40},
     }
     for row in plan.values[1:]:

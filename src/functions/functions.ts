@@ -13,7 +13,7 @@ import { callFunction } from "./callFunction";
  * @customfunction OLS
  * @param y The response: one column of numbers, with or without a header cell.
  * @param x The predictors: one or more columns with as many rows as y.
- * @param [output] "summary" (default), "coef", "stats", "anova", "vif", "fitted", "residuals" or "diagnostics".
+ * @param [output] "summary" (default), "coef", "stats", "anova", "vif", "fitted", "residuals", "diagnostics" or "contrib" (each term's contribution to the fitted total and its share, with intervals).
  * @param [intercept] TRUE (default) to fit an intercept, FALSE for regression through the origin.
  * @param [headers] TRUE if the first row holds column names, FALSE if not; omitted: detected.
  * @returns A table that spills.

@@ -16,6 +16,7 @@ import {
   ProgressBar,
   Switch,
   Text,
+  Textarea,
   Title3,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
@@ -262,6 +263,17 @@ export function TaskPane({ host, pool, onResults }: TaskPaneProps) {
                 type="number"
                 value={String(value)}
                 onChange={(_, data) => setOptions({ ...options, [option.id]: Number(data.value) })}
+              />
+            </Field>
+          );
+        }
+        if (option.kind === "text") {
+          return (
+            <Field key={option.id} label={option.label}>
+              <Textarea
+                value={String(value)}
+                resize="vertical"
+                onChange={(_, data) => setOptions({ ...options, [option.id]: data.value })}
               />
             </Field>
           );

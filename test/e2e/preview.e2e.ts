@@ -631,6 +631,42 @@ describe("the browser preview", () => {
     expect(["1", "2"]).toContain(await cell("F2").textContent());
   });
 
+  it("simulates typed plans from the pane: the summary, the comparison and the histogram chart", async () => {
+    const tabs = await page.getByRole("tab").allTextContents();
+    await page.getByRole("tab", { name: tabs[tabs.indexOf("Groups 1") - 1] }).click();
+    await select("A1");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByText(/: 572 rows, 5 columns\./).waitFor();
+    await page.getByRole("combobox", { name: "Analysis" }).click();
+    await page.getByRole("option", { name: "Simulate a plan" }).click();
+    await page.getByRole("combobox", { name: "Sales (y)" }).click();
+    await page.getByRole("option", { name: "Sales", exact: true }).click();
+    const channels = page.getByRole("group", { name: "Spend channels (x)" });
+    for (const name of ["Radio", "Social Media"])
+      await channels.getByRole("checkbox", { name, exact: true }).check();
+    await page
+      .getByRole("textbox", { name: /^Plan: one scenario a line/ })
+      .fill("Base: 20, 3\nPush: 40, 8");
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByText('Results are in sheet "Simulation 1"').waitFor({ timeout: 60_000 });
+    await select("A1");
+    expect(await cell("A1").textContent()).toBe("Simulation: Sales for 2 plans");
+    // The summary's Base row: a mean inside its own 95 % range, close to statsmodels' 209.80.
+    const header = Number(
+      /\d+$/.exec((await (await locate("Plan", "A")).getAttribute("data-cell"))!)![0],
+    );
+    expect(await cell(`A${header + 1}`).textContent()).toBe("Base");
+    await select(`B${header + 1}`);
+    const mean = Number(await page.inputValue('input[aria-label="Formula bar"]'));
+    expect(Math.abs(mean - 209.8) / 209.8).toBeLessThan(0.02);
+    await locate("Against", "B");
+    const histogram = page.getByRole("figure", { name: "Simulated Sales: Base" });
+    await histogram.waitFor();
+    expect(await histogram.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(20);
+    await page.getByRole("figure", { name: "Incremental Sales by channel" }).waitFor();
+    await snap("21-simulate");
+  });
+
   it("serves the Excel task pane page, which outside Excel says so and loads without errors", async () => {
     const pane = await browser.newPage();
     const errors: string[] = [];

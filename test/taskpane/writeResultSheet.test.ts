@@ -40,10 +40,12 @@ describe("writeResultSheet", () => {
     const fitRow = 2 + report.reading.length + 1;
     const coefficientRow = fitRow + report.tables[0].rows.length + 2;
     const anovaRow = coefficientRow + report.tables[1].rows.length + 2;
+    const contributionRow = anovaRow + report.tables[2].rows.length + 2;
     expect(layout.tables).toEqual({
       Fit: `'OLS 1'!A${fitRow + 1}`,
       Coefficients: `'OLS 1'!A${coefficientRow + 1}`,
       "Analysis of variance (sequential)": `'OLS 1'!A${anovaRow + 1}`,
+      "Contributions to fitted sales over the data": `'OLS 1'!A${contributionRow + 1}`,
     });
     // The first estimate sits under the coefficient table's title and header.
     expect(workbook.cell(sheet, coefficientRow + 2, 0).value).toBe("Intercept");

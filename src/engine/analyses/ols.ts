@@ -4,7 +4,7 @@
  * Tables select and format; every number in them is a field of `OlsResult`.
  */
 import { EngineError } from "../errors";
-import { buildDesign } from "../data/design";
+import { buildDesign, INTERCEPT } from "../data/design";
 import type { Cell, Column } from "../data/types";
 import { fitOls, type CovarianceType, type OlsResult } from "../models/ols";
 
@@ -39,6 +39,7 @@ export const OLS_OUTPUTS = [
   "fitted",
   "residuals",
   "diagnostics",
+  "contrib",
 ] as const;
 export type OlsOutput = (typeof OLS_OUTPUTS)[number];
 
@@ -83,6 +84,8 @@ export function olsTable(result: OlsResult, output: OlsOutput, sourceHasHeader =
         ["Fitted", "Residual", "Leverage", "Cook's D"],
         (i) => [result.fitted[i], result.residuals[i], result.leverage[i], result.cooksDistance[i]],
       );
+    case "contrib":
+      return contributionTable(result);
     default: {
       const never: never = output;
       throw new EngineError("invalidOption", `Unknown output ${String(never)}`);
@@ -95,6 +98,37 @@ function levelLabels(result: OlsResult): [string, string] {
   const alpha = 1 - result.confidenceLevel;
   const round = (q: number) => String(Number(q.toFixed(6)));
   return [`[${round(alpha / 2)}`, `${round(1 - alpha / 2)}]`];
+}
+
+/**
+ * Each term's contribution to the fitted total over the data (estimate × the sum of its column;
+ * the intercept's is the base), with the interval of the coefficient scaled alike, and its share
+ * of the fitted total. The fitted total is held fixed for the shares (with an intercept it is
+ * the observed total). statsmodels: params * exog.sum(0), conf_int() * exog.sum(0).
+ */
+export function contributionTable(result: OlsResult): Cell[][] {
+  let fittedTotal = 0;
+  for (const v of result.fitted) fittedTotal += v;
+  const [low, high] = levelLabels(result);
+  return [
+    ["Term", "Contribution", low, high, "Share", `Share ${low}`, `Share ${high}`],
+    ...result.coefficients.map((c): Cell[] => {
+      const ends = [c.ciLow * c.columnSum, c.ciHigh * c.columnSum];
+      const lower = Math.min(...ends);
+      const upper = Math.max(...ends);
+      const contribution = c.estimate * c.columnSum;
+      return [
+        c.term === INTERCEPT ? "Base (Intercept)" : c.term,
+        contribution,
+        lower,
+        upper,
+        contribution / fittedTotal,
+        lower / fittedTotal,
+        upper / fittedTotal,
+      ];
+    }),
+    ["Fitted total", fittedTotal, null, null, 1, null, null],
+  ];
 }
 
 export function coefficientTable(result: OlsResult): Cell[][] {

@@ -1,6 +1,6 @@
 /**
  * The regression results sheet: fit statistics, the coefficient table with significant terms
- * marked, the ANOVA table, a reading in plain language, and four charts (actual vs fitted,
+ * marked, the ANOVA table, each term's contribution to the fitted total, a reading in plain language, and four charts (actual vs fitted,
  * residuals vs fitted, normal Q-Q of the residuals, coefficients with their confidence
  * intervals). Every number comes from `OlsResult`.
  */
@@ -8,7 +8,7 @@ import { pText, readable } from "./readingText";
 import type { Cell } from "../data/types";
 import type { OlsResult } from "../models/ols";
 import { normalQuantile } from "../stats/normal";
-import { coefficientTable, statisticsPairs } from "./ols";
+import { coefficientTable, contributionTable, statisticsPairs } from "./ols";
 import { INTERVAL_SERIES, type ChartSpec } from "./chartSpec";
 import type { Report } from "./report";
 
@@ -50,6 +50,11 @@ export function olsReport(result: OlsResult, xNames: readonly string[]): Report 
           ]),
         ],
         formats: ["", "0", "0.00", "0.00", "0.00", "0.0000"],
+      },
+      {
+        title: "Contributions to fitted sales over the data",
+        rows: contributionTable(result),
+        formats: ["", "#,##0.0", "#,##0.0", "#,##0.0", "0.0%", "0.0%", "0.0%"],
       },
     ],
     charts: olsCharts(result),

@@ -11,6 +11,7 @@ import { compareGroupsEntry } from "./compareGroupsEntry";
 import { correlationEntry } from "./correlationEntry";
 import { describeEntry } from "./describeEntry";
 import { segmentEntry } from "./segmentEntry";
+import { simulateEntry } from "./simulateEntry";
 import { olsEntry } from "./olsEntry";
 import type { Report } from "./report";
 
@@ -38,6 +39,13 @@ export type OptionSpec =
       readonly default: number;
       readonly min: number;
       readonly max: number;
+    }
+  | {
+      readonly id: string;
+      readonly label: string;
+      /** Free text over several lines, such as plan rows typed in the pane. */
+      readonly kind: "text";
+      readonly default: string;
     }
   | {
       readonly id: string;
@@ -96,6 +104,7 @@ export const ANALYSES: readonly AnalysisEntry[] = [
   describeEntry,
   correlationEntry,
   segmentEntry,
+  simulateEntry,
 ];
 
 /** The option values with every default filled in. */

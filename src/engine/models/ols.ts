@@ -50,6 +50,11 @@ export interface OlsCoefficient {
   readonly ciLow: number;
   readonly ciHigh: number;
   /**
+   * Σ of the term's design column over the rows used (the row count for the intercept): the
+   * term's contribution to the fitted total is estimate × columnSum. statsmodels: exog.sum(0).
+   */
+  readonly columnSum: number;
+  /**
    * Variance inflation factor 1 / (1 - R_j^2), R_j^2 from regressing the term's column on the
    * other columns of the design (centred when those columns span the constant), as
    * statsmodels' `variance_inflation_factor`; null for the intercept.
@@ -204,6 +209,7 @@ export function fitOls(design: Design, yName: string, options: OlsOptions = {}):
       p,
       ciLow: estimate - criticalValue * stdError,
       ciHigh: estimate + criticalValue * stdError,
+      columnSum: columns[j].reduce((sum, v) => sum + v, 0),
       vif:
         hasIntercept && j === 0
           ? null

@@ -6,7 +6,7 @@
  * keeps just the draws in the bins where the wanted order statistics fall. Both give the same
  * numbers to the last bit.
  */
-import { quantile } from "../models/describe";
+import { selectOrderStatistics } from "../stats/orderStatistics";
 import { histogramBins, histogramIndex, type HistogramBin } from "./histogram";
 
 export const PERCENTILES = [0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975] as const;
@@ -70,13 +70,14 @@ function summarizeStored(replay: Replay, request: SummaryRequest): Summaries {
     for (const v of values) mean += v / n;
     let squares = 0;
     for (const v of values) squares += (v - mean) ** 2;
-    const sorted = Float64Array.from(values).sort();
+    const ordered = Float64Array.from(values);
+    selectOrderStatistics(ordered, [0, n - 1, ...percentileRanks(n)]);
     return {
       mean,
       sd: Math.sqrt(squares / (n - 1)),
-      percentiles: PERCENTILES.map((p) => ({ p, value: quantile(sorted, p) })),
-      minimum: sorted[0],
-      maximum: sorted[n - 1],
+      percentiles: PERCENTILES.map((p) => ({ p, value: percentile(p, n, (r) => ordered[r]) })),
+      minimum: ordered[0],
+      maximum: ordered[n - 1],
     };
   });
   const distributions = request.distributions.map((q) => {
@@ -131,10 +132,7 @@ function summarizeStreamed(replay: Replay, request: SummaryRequest): Summaries {
     });
   });
   // Which fine bin holds each order statistic the percentiles need, and how many lie below it.
-  const ranks = PERCENTILES.flatMap((p) => {
-    const h = (n - 1) * p;
-    return [Math.floor(h), Math.min(Math.floor(h) + 1, n - 1)];
-  });
+  const ranks = percentileRanks(n);
   const wanted = fine.map((counts) => {
     const keep = new Map<number, { below: number; values: number[] }>();
     for (const rank of ranks) {
@@ -164,18 +162,31 @@ function summarizeStreamed(replay: Replay, request: SummaryRequest): Summaries {
   const summaries = Array.from({ length: quantities }, (_, q) => ({
     mean: mean[q],
     sd: Math.sqrt(squares[q] / (n - 1)),
-    percentiles: PERCENTILES.map((p) => {
-      const h = (n - 1) * p;
-      const low = Math.floor(h);
-      const lowValue = orderStatistic(q, low);
-      const highValue = orderStatistic(q, Math.min(low + 1, n - 1));
-      return { p, value: lowValue + (h - low) * (highValue - lowValue) };
-    }),
+    percentiles: PERCENTILES.map((p) => ({
+      p,
+      value: percentile(p, n, (rank) => orderStatistic(q, rank)),
+    })),
   }));
   const distributions = request.distributions.map((q, d) =>
     distribution(summaries[q], above[d], n, target, minimum[q], maximum[q], histograms[d]),
   );
   return { quantities: summaries, distributions, draws: null };
+}
+
+/** The order statistics (0-based ranks) numpy's linear percentiles of n draws read. */
+function percentileRanks(n: number): number[] {
+  return PERCENTILES.flatMap((p) => {
+    const low = Math.floor((n - 1) * p);
+    return [low, Math.min(low + 1, n - 1)];
+  });
+}
+
+/** numpy's linear rule, as `quantile` of models/describe, from the order statistics. */
+function percentile(p: number, n: number, orderStatistic: (rank: number) => number): number {
+  const h = (n - 1) * p;
+  const low = Math.floor(h);
+  const lowValue = orderStatistic(low);
+  return lowValue + (h - low) * (orderStatistic(Math.min(low + 1, n - 1)) - lowValue);
 }
 
 function fineIndex(v: number, minimum: number, maximum: number): number {

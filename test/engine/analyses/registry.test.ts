@@ -59,6 +59,7 @@ describe("the analysis registry", () => {
       "Fit",
       "Coefficients",
       "Analysis of variance (sequential)",
+      "Contributions to fitted sales over the data",
     ]);
     expect(report.tables[1].rows[0][3]).toBe("z");
     expect(report.charts).toHaveLength(4);
