@@ -636,7 +636,8 @@ describe("the browser preview", () => {
     await page.getByRole("tab", { name: tabs[tabs.indexOf("Groups 1") - 1] }).click();
     await select("A1");
     await page.getByRole("button", { name: "Use selection" }).click();
-    await page.getByText(/: 572 rows, 5 columns\./).waitFor();
+    // Six columns: Segment wrote its Cluster column beside the data.
+    await page.getByText(/: 572 rows, 6 columns\./).waitFor();
     await page.getByRole("combobox", { name: "Analysis" }).click();
     await page.getByRole("option", { name: "Simulate a plan" }).click();
     await page.getByRole("combobox", { name: "Sales (y)" }).click();
