@@ -21,7 +21,15 @@ const engineForbidden = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test/fixtures/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "coverage/",
+      "test/fixtures/",
+      "src/engine/kernels/*.wasm.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

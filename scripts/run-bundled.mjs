@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildKernels } from "./build-kernels.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [entryArgument, ...rest] = process.argv.slice(2);
@@ -36,6 +37,8 @@ function modified(path) {
     return -1;
   }
 }
+
+await buildKernels(); // the WebAssembly kernels are sources under src/ once built
 
 if (modified(bundle) < Math.max(newest(join(root, "src")), newest(dirname(entry)))) {
   mkdirSync(dirname(bundle), { recursive: true });

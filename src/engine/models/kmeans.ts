@@ -3,9 +3,11 @@
  * centre, the one that lowers the potential most), Lloyd iterations until no label changes,
  * Hartigan's single-point moves from there, and several seeded restarts of which the lowest
  * inertia is kept. Data are row-major Float64Arrays;
- * a point goes to the nearest centre, the lowest-numbered one on a tie (numpy's argmin).
+ * a point goes to the nearest centre, the lowest-numbered one on a tie (numpy's argmin). The loops
+ * over all points run in WebAssembly (../kernels/kmeans.wat) on a workspace in its memory.
  */
 import { EngineError } from "../errors";
+import { KMeansWorkspace } from "../kernels/kmeansKernel";
 import { Random } from "../stats/random";
 
 // Bound once: a global lookup in each call of a hot loop is slow where code runs in a sandbox
@@ -71,11 +73,11 @@ export function kMeans(points: Points, options: KMeansOptions): Clustering {
       `Restarts ${from} to ${to} are not within 0 to ${restarts}.`,
     );
   }
+  const space = workspace(points, k, candidatesPerCentre(k));
   let best: Clustering | null = null;
   for (let restart = from; restart < to; restart++) {
-    const seeding = kMeansPlusPlus(points, k, Random.stream(options.seed ?? 0, restart));
-    const bounded = lloydWithBounds(points, seeding, options.maxIterations ?? 300);
-    const result = hartigan(points, bounded, restart);
+    kMeansPlusPlus(space, Random.stream(options.seed ?? 0, restart));
+    const result = hartigan(points, lloydWithBounds(space, options.maxIterations ?? 300), restart);
     best = best === null ? result : better(best, result);
   }
   return best!;
@@ -99,30 +101,14 @@ export function lloyd(
   maxIterations = 300,
 ): Clustering {
   const k = initialCentres.length / points.dimensions;
-  const first = assignAll(points, initialCentres, k);
-  return finish(points, lloydWithBounds(points, first, maxIterations), 0);
+  const space = workspace(points, k, 0);
+  space.centres.set(initialCentres);
+  space.assign();
+  return finish(points, lloydWithBounds(space, maxIterations), 0);
 }
 
-/**
- * Where Lloyd starts: centres, each point's nearest centre (the first on a tie), and the distances
- * to it and to the second nearest, which become Hamerly's first bounds.
- */
-interface Assignment {
-  readonly centres: Float64Array;
-  readonly labels: Int32Array;
-  readonly nearest: Float64Array;
-  readonly secondNearest: Float64Array;
-}
-
-function assignAll(points: Points, centres: Float64Array, k: number): Assignment {
-  const { values, count, dimensions } = points;
-  const labels = new Int32Array(count);
-  const nearest = new Float64Array(count);
-  const secondNearest = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    measure(values, i, centres, k, dimensions, labels, nearest, secondNearest);
-  }
-  return { centres: Float64Array.from(centres), labels, nearest, secondNearest };
+function workspace(points: Points, k: number, trials: number): KMeansWorkspace {
+  return new KMeansWorkspace(points.values, points.count, points.dimensions, k, trials);
 }
 
 /** A clustering in progress, with Hamerly's bounds valid for `centres`. */
@@ -137,20 +123,18 @@ interface Bounded {
   readonly iterations: number;
 }
 
-/** Lloyd from an assignment, which it takes over (its arrays become the bounds). */
-function lloydWithBounds(points: Points, start: Assignment, maxIterations: number): Bounded {
-  const { values, count, dimensions } = points;
-  const { centres, labels } = start;
-  const k = centres.length / dimensions;
-  const upper = start.nearest;
-  const lower = start.secondNearest;
+/**
+ * Lloyd from the workspace's centres, labels and first bounds (the distances to the nearest and
+ * second-nearest centres in upper and lower). The result's arrays are the workspace's.
+ */
+function lloydWithBounds(space: KMeansWorkspace, maxIterations: number): Bounded {
+  const { values, count, dimensions, k, centres, labels, upper, lower } = space;
+  const { sums, sizes, moved, drop, halfGap } = space;
+  const points: Points = { values, count, dimensions };
   // Running sums of each cluster's points, updated as points change cluster.
-  const sums = new Float64Array(k * dimensions);
-  const sizes = new Float64Array(k);
+  sums.fill(0);
+  sizes.fill(0);
   for (let i = 0; i < count; i++) move(values, i, -1, labels[i], dimensions, sums, sizes);
-  const moved = new Float64Array(k);
-  const halfGap = new Float64Array(k);
-  const drop = new Float64Array(k);
   let iterations = 1;
   let changed = true;
   while (changed && iterations < maxIterations) {
@@ -159,9 +143,8 @@ function lloydWithBounds(points: Points, start: Assignment, maxIterations: numbe
     halfGaps(centres, k, dimensions, halfGap);
     for (let c = 0; c < k; c++) drop[c] = c === farthest ? secondFarthest : moved[farthest];
     iterations++;
-    changed =
-      reassign(points, centres, labels, upper, lower, moved, drop, halfGap, sums, sizes) ||
-      relocated;
+    // Bounds moved, overlapping points measured again, sums kept (the kernel's `reassign`).
+    changed = space.reassign() || relocated;
   }
   if (changed) {
     // Stopped by maxIterations: the centres are one update behind the labels.
@@ -172,45 +155,6 @@ function lloydWithBounds(points: Points, start: Assignment, maxIterations: numbe
     }
   }
   return { k, labels, centres, upper, lower, iterations };
-}
-
-/**
- * One pass of Hamerly's assignment: bounds moved by the centres' moves, points whose bounds
- * overlap measured again, running sums kept. Returns whether any label changed.
- */
-function reassign(
-  points: Points,
-  centres: Float64Array,
-  labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
-  moved: Float64Array,
-  drop: Float64Array,
-  halfGap: Float64Array,
-  sums: Float64Array,
-  sizes: Float64Array,
-): boolean {
-  const { values, count, dimensions } = points;
-  const k = sizes.length;
-  let changed = false;
-  for (let i = 0; i < count; i++) {
-    const own = labels[i];
-    const upperNow = upper[i] + moved[own];
-    const lowerNow = lower[i] - drop[own];
-    upper[i] = upperNow;
-    lower[i] = lowerNow;
-    // A hair of slack for rounding in the bounds: measure rather than trust a near tie.
-    const bound = max(halfGap[own], lowerNow) * (1 - 1e-12);
-    if (upperNow <= bound) continue;
-    upper[i] = sqrt(squaredDistance(values, i * dimensions, centres, own * dimensions, dimensions));
-    if (upper[i] <= bound) continue;
-    measure(values, i, centres, k, dimensions, labels, upper, lower);
-    if (labels[i] !== own) {
-      move(values, i, own, labels[i], dimensions, sums, sizes);
-      changed = true;
-    }
-  }
-  return changed;
 }
 
 /**
@@ -256,9 +200,14 @@ function relocateEmpty(
   return true;
 }
 
-/** Exact means of the final labels, sizes and inertia. */
-function finish(points: Points, state: Bounded, restart: number): Clustering {
-  const { k, labels, iterations } = state;
+/** Exact means of the final labels, sizes and inertia; the labels copied out of the workspace. */
+function finish(
+  points: Points,
+  state: Pick<Bounded, "k" | "labels" | "centres" | "iterations">,
+  restart: number,
+): Clustering {
+  const { k, iterations } = state;
+  const labels = Int32Array.from(state.labels);
   const centres = means(points, labels, k, state.centres);
   const sizes = Array.from({ length: k }, () => 0);
   for (const label of labels) sizes[label]++;
@@ -291,76 +240,6 @@ export function squaredDistance(
     even += d * d;
   }
   return even + odd;
-}
-
-/**
- * Measures point i against every centre: nearest (first on a tie) and distances to the nearest and
- * the second nearest. Centres go four at a time, so that independent sums keep the pipeline full;
- * each sum runs over j in order, as `kMeansPlusPlus` sums, so both give the same distances.
- */
-function measure(
-  values: Float64Array,
-  i: number,
-  centres: Float64Array,
-  k: number,
-  dimensions: number,
-  labels: Int32Array,
-  nearestDistance: Float64Array,
-  secondDistance: Float64Array,
-): void {
-  let nearest = 0;
-  let first = Infinity;
-  let second = Infinity;
-  const row = i * dimensions;
-  for (let c = 0; c < k; c += 4) {
-    // Past the last centre, the group's first stands in; its repeats are not compared.
-    const group = min(4, k - c);
-    const centre0 = c * dimensions;
-    const centre1 = group > 1 ? centre0 + dimensions : centre0;
-    const centre2 = group > 2 ? centre0 + 2 * dimensions : centre0;
-    const centre3 = group > 3 ? centre0 + 3 * dimensions : centre0;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let j = 0; j < dimensions; j++) {
-      const x = values[row + j];
-      const g0 = x - centres[centre0 + j];
-      const g1 = x - centres[centre1 + j];
-      const g2 = x - centres[centre2 + j];
-      const g3 = x - centres[centre3 + j];
-      s0 += g0 * g0;
-      s1 += g1 * g1;
-      s2 += g2 * g2;
-      s3 += g3 * g3;
-    }
-    if (s0 < first) {
-      second = first;
-      first = s0;
-      nearest = c;
-    } else if (s0 < second) second = s0;
-    if (group === 1) break;
-    if (s1 < first) {
-      second = first;
-      first = s1;
-      nearest = c + 1;
-    } else if (s1 < second) second = s1;
-    if (group === 2) break;
-    if (s2 < first) {
-      second = first;
-      first = s2;
-      nearest = c + 2;
-    } else if (s2 < second) second = s2;
-    if (group === 3) break;
-    if (s3 < first) {
-      second = first;
-      first = s3;
-      nearest = c + 3;
-    } else if (s3 < second) second = s3;
-  }
-  labels[i] = nearest;
-  nearestDistance[i] = sqrt(first);
-  secondDistance[i] = sqrt(second);
 }
 
 /** Moves point i's coordinates from cluster `from` (−1: none) to `to` in the running sums. */
@@ -447,8 +326,7 @@ function halfGaps(
  */
 function hartigan(points: Points, start: Bounded, restart: number, maxPasses = 100): Clustering {
   const { values, count, dimensions } = points;
-  const { k, upper, lower } = start;
-  const labels = Int32Array.from(start.labels);
+  const { k, labels, upper, lower } = start; // the workspace's, changed in place
   const centres = means(points, labels, k, start.centres);
   const sizes = new Float64Array(k);
   for (const label of labels) sizes[label]++;
@@ -465,7 +343,6 @@ function hartigan(points: Points, start: Bounded, restart: number, maxPasses = 1
   const lowerSince = new Float64Array(count); // widened when lower[i] was set
   const distances = new Float64Array(k);
   let smallestShare = shareBound(sizes);
-  let moves = 0;
   let moved = true;
   for (let pass = 0; pass < maxPasses && moved; pass++) {
     moved = false;
@@ -524,10 +401,9 @@ function hartigan(points: Points, start: Bounded, restart: number, maxPasses = 1
       smallestShare = shareBound(sizes);
       labels[i] = best;
       moved = true;
-      moves++;
     }
   }
-  return finish(points, moves === 0 ? start : { ...start, labels }, restart);
+  return finish(points, start, restart);
 }
 
 /** The smallest n/(n + 1) over clusters: the least a move into any cluster can cost per distance². */
@@ -574,37 +450,39 @@ export function inertiaOf(points: Points, labels: Int32Array, centres: Float64Ar
   return total;
 }
 
+/** scikit-learn's number of k-means++ candidates for each new centre. */
+function candidatesPerCentre(k: number): number {
+  return 2 + Math.floor(Math.log(k));
+}
+
 /**
  * Greedy k-means++: each new centre the best of 2 + ⌊ln k⌋ candidates drawn by D² weighting. It
- * keeps each point's nearest and second-nearest centre as it goes, so that Lloyd starts without
- * measuring every point again.
+ * leaves in the workspace the centres, each point's nearest centre, and the distances to the
+ * nearest and second-nearest (upper and lower), so that Lloyd starts without measuring again.
  */
-function kMeansPlusPlus(points: Points, k: number, random: Random): Assignment {
-  const { values, count, dimensions } = points;
-  const trials = 2 + Math.floor(Math.log(k));
-  const centres = new Float64Array(k * dimensions);
+function kMeansPlusPlus(space: KMeansWorkspace, random: Random): void {
+  const { values, count, dimensions, k, centres, labels } = space;
+  const trials = space.trials.length;
+  // Squared distances to the nearest and second-nearest centre so far, square-rooted at the end.
+  const closest = space.upper;
+  const secondClosest = space.lower;
+  labels.fill(0);
+  secondClosest.fill(Infinity);
   const first = random.integer(count);
   centres.set(values.subarray(first * dimensions, (first + 1) * dimensions), 0);
-  const labels = new Int32Array(count);
-  /** Squared distances from each point to its nearest and second-nearest centre so far. */
-  const closest = new Float64Array(count);
-  const secondClosest = new Float64Array(count).fill(Infinity);
   let potential = 0;
   for (let i = 0; i < count; i++) {
-    let total = 0; // summed over j in order, as `measure` sums
-    for (let j = 0; j < dimensions; j++) {
-      const d = values[i * dimensions + j] - centres[j];
-      total += d * d;
-    }
-    closest[i] = total;
-    potential += total;
+    closest[i] = squaredDistance(values, i * dimensions, centres, 0, dimensions);
+    potential += closest[i];
   }
-  const trialDistances = Array.from({ length: trials }, () => new Float64Array(count));
   for (let c = 1; c < k; c++) {
     const candidates = Array.from({ length: trials }, () =>
       potential > 0 ? drawByWeight(closest, random.next() * potential) : random.integer(count),
     );
-    const potentials = candidateDistances(points, candidates, closest, trialDistances);
+    const potentials: number[] = [];
+    for (let t = 0; t < trials; t += 4) {
+      potentials.push(...space.candidates(candidates.slice(t, t + 4), t));
+    }
     let best = 0;
     for (let t = 1; t < trials; t++) if (potentials[t] < potentials[best]) best = t;
     const bestCandidate = candidates[best];
@@ -614,7 +492,7 @@ function kMeansPlusPlus(points: Points, k: number, random: Random): Assignment {
     );
     potential = potentials[best];
     // The new centre is the highest-numbered so far: it wins only when strictly nearer.
-    const distances = trialDistances[best];
+    const distances = space.trials[best];
     for (let i = 0; i < count; i++) {
       const distance = distances[i];
       if (distance < closest[i]) {
@@ -628,70 +506,6 @@ function kMeansPlusPlus(points: Points, k: number, random: Random): Assignment {
     closest[i] = sqrt(closest[i]);
     secondClosest[i] = sqrt(secondClosest[i]);
   }
-  return { centres, labels, nearest: closest, secondNearest: secondClosest };
-}
-
-/**
- * For each candidate t: out[t][i] = |x_i − x_candidate|², and the potential Σ min(closest[i],
- * out[t][i]). Four candidates share each pass over the points: independent sums keep the pipeline
- * full.
- */
-function candidateDistances(
-  points: Points,
-  candidates: readonly number[],
-  closest: Float64Array,
-  out: Float64Array[],
-): number[] {
-  const { values, count, dimensions } = points;
-  const potentials = candidates.map(() => 0);
-  for (let t = 0; t < candidates.length; t += 4) {
-    // Past the last candidate, the first of this group stands in and its sums are dropped.
-    const last = (offset: number) => (t + offset < candidates.length ? t + offset : t);
-    const origin0 = candidates[t] * dimensions;
-    const origin1 = candidates[last(1)] * dimensions;
-    const origin2 = candidates[last(2)] * dimensions;
-    const origin3 = candidates[last(3)] * dimensions;
-    const out0 = out[t];
-    const out1 = out[last(1)];
-    const out2 = out[last(2)];
-    const out3 = out[last(3)];
-    let potential0 = 0;
-    let potential1 = 0;
-    let potential2 = 0;
-    let potential3 = 0;
-    for (let i = 0; i < count; i++) {
-      const row = i * dimensions;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let j = 0; j < dimensions; j++) {
-        const x = values[row + j];
-        const g0 = x - values[origin0 + j];
-        const g1 = x - values[origin1 + j];
-        const g2 = x - values[origin2 + j];
-        const g3 = x - values[origin3 + j];
-        s0 += g0 * g0;
-        s1 += g1 * g1;
-        s2 += g2 * g2;
-        s3 += g3 * g3;
-      }
-      out3[i] = s3;
-      out2[i] = s2;
-      out1[i] = s1;
-      out0[i] = s0;
-      const c = closest[i];
-      potential0 += min(c, s0);
-      potential1 += min(c, s1);
-      potential2 += min(c, s2);
-      potential3 += min(c, s3);
-    }
-    potentials[t] = potential0;
-    potentials[last(1)] = last(1) === t ? potential0 : potential1;
-    potentials[last(2)] = last(2) === t ? potential0 : potential2;
-    potentials[last(3)] = last(3) === t ? potential0 : potential3;
-  }
-  return potentials;
 }
 
 /** The first index whose cumulative weight exceeds `target`. */
