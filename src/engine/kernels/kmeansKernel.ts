@@ -42,12 +42,18 @@ interface KernelExports {
     c2: number,
     c3: number,
     closest: number,
-    out0: number,
-    out1: number,
-    out2: number,
-    out3: number,
     potentials: number,
   ): void;
+  addCentre(
+    values: number,
+    count: number,
+    dims: number,
+    centre: number,
+    index: number,
+    closest: number,
+    second: number,
+    labels: number,
+  ): number;
 }
 
 /** Compiled once per thread (1.8 kB: small enough to compile synchronously on a page). */
@@ -68,8 +74,6 @@ export class KMeansWorkspace {
   readonly upper: Float64Array;
   /** Hamerly's lower bounds; k-means++'s squared distance to the second nearest before that. */
   readonly lower: Float64Array;
-  /** k-means++: each candidate's squared distance to every point. */
-  readonly trials: Float64Array[];
   readonly centres: Float64Array;
   readonly sums: Float64Array;
   readonly sizes: Float64Array;
@@ -79,11 +83,11 @@ export class KMeansWorkspace {
   private readonly potentials: Float64Array;
   private readonly kernel: KernelExports;
 
-  constructor(values: Float64Array, count: number, dimensions: number, k: number, trials: number) {
+  constructor(values: Float64Array, count: number, dimensions: number, k: number) {
     this.count = count;
     this.dimensions = dimensions;
     this.k = k;
-    const sizes = [count * dimensions, count, count, count, ...Array(trials).fill(count)];
+    const sizes = [count * dimensions, count, count, count];
     const small = [k * dimensions, k * dimensions, k, k, k, k, 4];
     // Every array starts on a 16-byte boundary; labels are i32 but get a whole f64 slot each.
     const bytes = [...sizes, ...small].reduce((total, length) => total + align(8 * length), 0);
@@ -109,7 +113,6 @@ export class KMeansWorkspace {
     offset += align(8 * count);
     this.upper = take(count);
     this.lower = take(count);
-    this.trials = Array.from({ length: trials }, () => take(count));
     this.centres = take(k * dimensions);
     this.sums = take(k * dimensions);
     this.sizes = take(k);
@@ -155,14 +158,13 @@ export class KMeansWorkspace {
   }
 
   /**
-   * For up to four candidate rows, their squared distances to every point (into `trials[first..]`)
-   * and the potentials Σ min(closest, distance), with `upper` holding the squared closest.
+   * The potentials of up to four candidate rows, Σ min(closest, |x − candidate|²), with `upper`
+   * holding each point's squared distance to its nearest centre so far.
    */
-  candidates(rows: readonly number[], first: number): number[] {
+  candidates(rows: readonly number[]): number[] {
     const stride = 8 * this.dimensions;
-    const at = (t: number) => Math.min(t, rows.length - 1);
-    const address = (t: number) => this.values.byteOffset + rows[at(t)] * stride;
-    const out = (t: number) => this.trials[first + at(t)].byteOffset;
+    const address = (t: number) =>
+      this.values.byteOffset + rows[Math.min(t, rows.length - 1)] * stride;
     this.kernel.candidates(
       this.values.byteOffset,
       this.count,
@@ -172,13 +174,26 @@ export class KMeansWorkspace {
       address(2),
       address(3),
       this.upper.byteOffset,
-      out(0),
-      out(1),
-      out(2),
-      out(3),
       this.potentials.byteOffset,
     );
     return Array.from(this.potentials.subarray(0, rows.length));
+  }
+
+  /**
+   * k-means++ adds centre `index` (already in `centres`): each point's nearest and second-nearest
+   * squared distances (upper, lower) and label updated. Returns the new potential, Σ closest.
+   */
+  addCentre(index: number): number {
+    return this.kernel.addCentre(
+      this.values.byteOffset,
+      this.count,
+      this.dimensions,
+      this.centres.byteOffset + index * 8 * this.dimensions,
+      index,
+      this.upper.byteOffset,
+      this.lower.byteOffset,
+      this.labels.byteOffset,
+    );
   }
 }
 

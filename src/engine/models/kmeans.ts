@@ -73,7 +73,7 @@ export function kMeans(points: Points, options: KMeansOptions): Clustering {
       `Restarts ${from} to ${to} are not within 0 to ${restarts}.`,
     );
   }
-  const space = workspace(points, k, candidatesPerCentre(k));
+  const space = workspace(points, k);
   let best: Clustering | null = null;
   for (let restart = from; restart < to; restart++) {
     kMeansPlusPlus(space, Random.stream(options.seed ?? 0, restart));
@@ -101,14 +101,14 @@ export function lloyd(
   maxIterations = 300,
 ): Clustering {
   const k = initialCentres.length / points.dimensions;
-  const space = workspace(points, k, 0);
+  const space = workspace(points, k);
   space.centres.set(initialCentres);
   space.assign();
   return finish(points, lloydWithBounds(space, maxIterations), 0);
 }
 
-function workspace(points: Points, k: number, trials: number): KMeansWorkspace {
-  return new KMeansWorkspace(points.values, points.count, points.dimensions, k, trials);
+function workspace(points: Points, k: number): KMeansWorkspace {
+  return new KMeansWorkspace(points.values, points.count, points.dimensions, k);
 }
 
 /** A clustering in progress, with Hamerly's bounds valid for `centres`. */
@@ -450,57 +450,37 @@ export function inertiaOf(points: Points, labels: Int32Array, centres: Float64Ar
   return total;
 }
 
-/** scikit-learn's number of k-means++ candidates for each new centre. */
-function candidatesPerCentre(k: number): number {
-  return 2 + Math.floor(Math.log(k));
-}
-
 /**
- * Greedy k-means++: each new centre the best of 2 + ⌊ln k⌋ candidates drawn by D² weighting. It
- * leaves in the workspace the centres, each point's nearest centre, and the distances to the
- * nearest and second-nearest (upper and lower), so that Lloyd starts without measuring again.
+ * Greedy k-means++: each new centre the best of 2 + ⌊ln k⌋ candidates (scikit-learn's number)
+ * drawn by D² weighting. It leaves in the workspace the centres, each point's nearest centre, and
+ * the distances to the nearest and second-nearest (upper and lower), so that Lloyd starts without
+ * measuring again.
  */
 function kMeansPlusPlus(space: KMeansWorkspace, random: Random): void {
   const { values, count, dimensions, k, centres, labels } = space;
-  const trials = space.trials.length;
+  const trials = 2 + Math.floor(Math.log(k));
   // Squared distances to the nearest and second-nearest centre so far, square-rooted at the end.
   const closest = space.upper;
   const secondClosest = space.lower;
   labels.fill(0);
+  closest.fill(Infinity);
   secondClosest.fill(Infinity);
   const first = random.integer(count);
   centres.set(values.subarray(first * dimensions, (first + 1) * dimensions), 0);
-  let potential = 0;
-  for (let i = 0; i < count; i++) {
-    closest[i] = squaredDistance(values, i * dimensions, centres, 0, dimensions);
-    potential += closest[i];
-  }
+  let potential = space.addCentre(0);
   for (let c = 1; c < k; c++) {
     const candidates = Array.from({ length: trials }, () =>
       potential > 0 ? drawByWeight(closest, random.next() * potential) : random.integer(count),
     );
     const potentials: number[] = [];
     for (let t = 0; t < trials; t += 4) {
-      potentials.push(...space.candidates(candidates.slice(t, t + 4), t));
+      potentials.push(...space.candidates(candidates.slice(t, t + 4)));
     }
     let best = 0;
     for (let t = 1; t < trials; t++) if (potentials[t] < potentials[best]) best = t;
-    const bestCandidate = candidates[best];
-    centres.set(
-      values.subarray(bestCandidate * dimensions, (bestCandidate + 1) * dimensions),
-      c * dimensions,
-    );
-    potential = potentials[best];
-    // The new centre is the highest-numbered so far: it wins only when strictly nearer.
-    const distances = space.trials[best];
-    for (let i = 0; i < count; i++) {
-      const distance = distances[i];
-      if (distance < closest[i]) {
-        secondClosest[i] = closest[i];
-        closest[i] = distance;
-        labels[i] = c;
-      } else if (distance < secondClosest[i]) secondClosest[i] = distance;
-    }
+    const chosen = candidates[best];
+    centres.set(values.subarray(chosen * dimensions, (chosen + 1) * dimensions), c * dimensions);
+    potential = space.addCentre(c); // equals potentials[best], summed alike
   }
   for (let i = 0; i < count; i++) {
     closest[i] = sqrt(closest[i]);
