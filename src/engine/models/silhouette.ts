@@ -8,10 +8,11 @@
  * √(|x − μ_q|² + σ²_q) (Jensen, σ²_q the part's mean squared distance to μ_q). Summed over the
  * cluster's parts (its points split at its mean along its four widest coordinates), these bound
  * the mean distance to the cluster, and a cluster whose lower bound exceeds another's upper bound
- * cannot give b(i) and is skipped. Points are sorted by cluster and
- * the distances summed block by block, two rows against two, so that sums stay in registers.
+ * cannot give b(i) and is skipped. Points are sorted by cluster and the distances summed block
+ * by block in WebAssembly (../kernels/silhouette.wat).
  */
 import { EngineError } from "../errors";
+import { SilhouetteWorkspace } from "../kernels/silhouetteKernel";
 import { squaredDistance, type Points } from "./kmeans";
 
 // Bound once: a global lookup in each call of a hot loop is slow where code runs in a sandbox
@@ -55,12 +56,14 @@ export function silhouetteShare(
   parts: number,
 ): Float64Array {
   const { sorted, starts } = prepare(points, labels, k);
-  const { dimensions } = points;
-  const sums = new Float64Array(points.count * k);
+  const { count, dimensions } = points;
+  let largest = 0;
+  for (let c = 0; c < k; c++) largest = max(largest, starts[c + 1] - starts[c]);
+  const space = new SilhouetteWorkspace(sorted, count, dimensions, largest);
+  const sums = new Float64Array(count * k);
   for (const block of shareOf(blocks(starts, needed, k), part, parts)) {
-    if (block.a === block.b)
-      ownSums(sorted, starts[block.a], starts[block.a + 1], dimensions, sums, k, block.a);
-    else crossSums(sorted, starts, dimensions, sums, needed, k, block.a, block.b);
+    if (block.a === block.b) ownSums(space, starts[block.a], starts[block.a + 1], sums, k, block.a);
+    else crossSums(space, starts, dimensions, sums, needed, k, block.a, block.b);
   }
   return sums;
 }
@@ -275,42 +278,28 @@ function clusterParts(sorted: Float64Array, starts: Int32Array, dimensions: numb
   return { sizes, centres, spreads };
 }
 
-/** Rows of a cluster taken this many at a time, so that each tile pair is one block. */
+/** Rows of a cluster taken this many at a time, so that each pair is summed once. */
 const TILE = 256;
 
 /** Sums of distances within cluster c (rows from..to), each pair once, into sums[p * k + c]. */
 function ownSums(
-  sorted: Float64Array,
+  space: SilhouetteWorkspace,
   from: number,
   to: number,
-  dimensions: number,
   sums: Float64Array,
   k: number,
   c: number,
 ): void {
   for (let t = from; t < to; t += TILE) {
     const tEnd = min(t + TILE, to);
-    const tileTotals = new Float64Array(tEnd - t);
-    // Pairs inside the tile.
-    for (let i = t; i < tEnd; i++) {
-      for (let j = i + 1; j < tEnd; j++) {
-        let squared = 0;
-        for (let q = 0; q < dimensions; q++) {
-          const gap = sorted[i * dimensions + q] - sorted[j * dimensions + q];
-          squared += gap * gap;
-        }
-        const distance = sqrt(squared);
-        tileTotals[i - t] += distance;
-        tileTotals[j - t] += distance;
-      }
-    }
-    for (let u = tEnd; u < to; u += TILE) {
-      const uEnd = min(u + TILE, to);
-      const others = new Float64Array(uEnd - u);
-      blockSums(sorted, t, tEnd, sorted, u, uEnd, dimensions, tileTotals, others);
-      for (let j = u; j < uEnd; j++) sums[j * k + c] += others[j - u];
-    }
-    for (let i = t; i < tEnd; i++) sums[i * k + c] += tileTotals[i - t];
+    // The tile against itself (each pair both ways: a row's sum over the tile), then against the
+    // rest of the cluster after it, both ways at once.
+    space.sortedSums(t, tEnd, t, tEnd, false);
+    for (let p = t; p < tEnd; p++) sums[p * k + c] += space.aTotals[p - t];
+    if (tEnd === to) continue;
+    space.sortedSums(t, tEnd, tEnd, to, true);
+    for (let p = t; p < tEnd; p++) sums[p * k + c] += space.aTotals[p - t];
+    for (let p = tEnd; p < to; p++) sums[p * k + c] += space.bTotals[p - tEnd];
   }
 }
 
@@ -319,7 +308,7 @@ function ownSums(
  * that is cheaper, else each needing point against the whole other cluster.
  */
 function crossSums(
-  sorted: Float64Array,
+  space: SilhouetteWorkspace,
   starts: Int32Array,
   dimensions: number,
   sums: Float64Array,
@@ -333,16 +322,14 @@ function crossSums(
   const sizeA = starts[a + 1] - starts[a];
   const sizeB = starts[b + 1] - starts[b];
   if (aRows.length * sizeB + bRows.length * sizeA >= sizeA * sizeB) {
-    const aTotals = new Float64Array(sizeA);
-    const bTotals = new Float64Array(sizeB);
     const [a0, a1, b0, b1] = [starts[a], starts[a + 1], starts[b], starts[b + 1]];
-    blockSums(sorted, a0, a1, sorted, b0, b1, dimensions, aTotals, bTotals);
-    for (let p = a0; p < a1; p++) sums[p * k + b] = aTotals[p - a0];
-    for (let p = b0; p < b1; p++) sums[p * k + a] = bTotals[p - b0];
+    space.sortedSums(a0, a1, b0, b1, true);
+    for (let p = a0; p < a1; p++) sums[p * k + b] = space.aTotals[p - a0];
+    for (let p = b0; p < b1; p++) sums[p * k + a] = space.bTotals[p - b0];
     return;
   }
-  oneSided(sorted, aRows, starts[b], starts[b + 1], dimensions, sums, k, b);
-  oneSided(sorted, bRows, starts[a], starts[a + 1], dimensions, sums, k, a);
+  oneSided(space, aRows, starts[b], starts[b + 1], dimensions, sums, k, b);
+  oneSided(space, bRows, starts[a], starts[a + 1], dimensions, sums, k, a);
 }
 
 function rowsNeeding(from: number, to: number, needed: Uint8Array, k: number, c: number) {
@@ -353,7 +340,7 @@ function rowsNeeding(from: number, to: number, needed: Uint8Array, k: number, c:
 
 /** Each listed row against all rows from..to of cluster c, into sums[row * k + c]. */
 function oneSided(
-  sorted: Float64Array,
+  space: SilhouetteWorkspace,
   rows: number[],
   from: number,
   to: number,
@@ -363,113 +350,8 @@ function oneSided(
   c: number,
 ): void {
   if (rows.length === 0) return;
-  const gathered = new Float64Array(rows.length * dimensions);
-  rows.forEach((p, i) =>
-    gathered.set(sorted.subarray(p * dimensions, (p + 1) * dimensions), i * dimensions),
-  );
-  const totals = new Float64Array(rows.length);
-  blockSums(gathered, 0, rows.length, sorted, from, to, dimensions, totals, null);
-  rows.forEach((p, i) => (sums[p * k + c] = totals[i]));
-}
-
-/**
- * For rows a0..a1 of `x` against rows b0..b1 of `y`: adds each row's summed distance to the other
- * block into aTotals[a − a0] and (unless null) bTotals[b − b0]. Two rows of one against four of
- * the other at a time: eight independent sums per step keep the processor's pipelines full.
- */
-function blockSums(
-  x: Float64Array,
-  a0: number,
-  a1: number,
-  y: Float64Array,
-  b0: number,
-  b1: number,
-  dimensions: number,
-  aTotals: Float64Array,
-  bTotals: Float64Array | null,
-): void {
-  // The other block a tile at a time, so that it stays in the nearest cache while every row of
-  // this one passes over it.
-  for (let from = b0; from < b1; from += TILE) {
-    tileSums(x, a0, a1, y, from, min(from + TILE, b1), b0, dimensions, aTotals, bTotals);
-  }
-}
-
-function tileSums(
-  x: Float64Array,
-  a0: number,
-  a1: number,
-  y: Float64Array,
-  from: number,
-  to: number,
-  b0: number,
-  dimensions: number,
-  aTotals: Float64Array,
-  bTotals: Float64Array | null,
-): void {
-  for (let a = a0; a < a1; a += 2) {
-    const twoA = a + 1 < a1;
-    const rowA0 = a * dimensions;
-    const rowA1 = twoA ? rowA0 + dimensions : rowA0;
-    let totalA0 = 0;
-    let totalA1 = 0;
-    for (let b = from; b < to; b += 4) {
-      // Past the end, the last row stands in and its distances are dropped.
-      const left = to - b;
-      const rowB0 = b * dimensions;
-      const rowB1 = left > 1 ? rowB0 + dimensions : rowB0;
-      const rowB2 = left > 2 ? rowB0 + 2 * dimensions : rowB0;
-      const rowB3 = left > 3 ? rowB0 + 3 * dimensions : rowB0;
-      let s00 = 0;
-      let s01 = 0;
-      let s02 = 0;
-      let s03 = 0;
-      let s10 = 0;
-      let s11 = 0;
-      let s12 = 0;
-      let s13 = 0;
-      for (let q = 0; q < dimensions; q++) {
-        const xa0 = x[rowA0 + q];
-        const xa1 = x[rowA1 + q];
-        let yb = y[rowB0 + q];
-        let g0 = xa0 - yb;
-        let g1 = xa1 - yb;
-        s00 += g0 * g0;
-        s10 += g1 * g1;
-        yb = y[rowB1 + q];
-        g0 = xa0 - yb;
-        g1 = xa1 - yb;
-        s01 += g0 * g0;
-        s11 += g1 * g1;
-        yb = y[rowB2 + q];
-        g0 = xa0 - yb;
-        g1 = xa1 - yb;
-        s02 += g0 * g0;
-        s12 += g1 * g1;
-        yb = y[rowB3 + q];
-        g0 = xa0 - yb;
-        g1 = xa1 - yb;
-        s03 += g0 * g0;
-        s13 += g1 * g1;
-      }
-      const d00 = sqrt(s00);
-      const d01 = left > 1 ? sqrt(s01) : 0;
-      const d02 = left > 2 ? sqrt(s02) : 0;
-      const d03 = left > 3 ? sqrt(s03) : 0;
-      const d10 = twoA ? sqrt(s10) : 0;
-      const d11 = twoA && left > 1 ? sqrt(s11) : 0;
-      const d12 = twoA && left > 2 ? sqrt(s12) : 0;
-      const d13 = twoA && left > 3 ? sqrt(s13) : 0;
-      totalA0 += d00 + d01 + d02 + d03;
-      totalA1 += d10 + d11 + d12 + d13;
-      if (bTotals !== null) {
-        bTotals[b - b0] += d00 + d10;
-        if (left > 1) bTotals[b + 1 - b0] += d01 + d11;
-        if (left > 2) bTotals[b + 2 - b0] += d02 + d12;
-        if (left > 3) bTotals[b + 3 - b0] += d03 + d13;
-      }
-    }
-    aTotals[a - a0] += totalA0;
-    if (twoA) aTotals[a + 1 - a0] += totalA1;
-  }
+  const { gathered, aTotals } = space;
+  rows.forEach((p, i) => gathered.set(space.row(p), i * dimensions));
+  space.gatheredSums(rows.length, from, to);
+  rows.forEach((p, i) => (sums[p * k + c] = aTotals[i]));
 }

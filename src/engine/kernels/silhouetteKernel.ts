@@ -1,0 +1,112 @@
+/**
+ * The WebAssembly side of the silhouette (silhouette.wat): the points sorted by cluster, in rows
+ * and transposed, in the kernel's memory, with scratch for the sums of one block of work.
+ */
+import { EngineError } from "../errors";
+import { silhouetteWasm } from "./silhouette.wasm";
+
+interface KernelExports {
+  readonly memory: WebAssembly.Memory;
+  blockSums(
+    x: number,
+    aCount: number,
+    yT: number,
+    column: number,
+    bCount: number,
+    dims: number,
+    aTotals: number,
+    bTotals: number,
+  ): void;
+}
+
+let compiled: WebAssembly.Module | null = null;
+
+const PAGE = 65536;
+const MAX_BYTES = 4 * 1024 ** 3 - PAGE;
+
+export class SilhouetteWorkspace {
+  private readonly dimensions: number;
+  private readonly count: number;
+  private readonly rows: Float64Array;
+  private readonly columns: Float64Array;
+  /** A rows gathered for `gatheredSums` (row-major). */
+  readonly gathered: Float64Array;
+  /** Each A row's summed distance to the B rows, after a call. */
+  readonly aTotals: Float64Array;
+  /** Each B row's summed distance to the A rows, after a call that asks for it. */
+  readonly bTotals: Float64Array;
+  private readonly kernel: KernelExports;
+
+  /** `sorted`: the points sorted by cluster (row-major); `largest`: the largest cluster's size. */
+  constructor(sorted: Float64Array, count: number, dimensions: number, largest: number) {
+    this.dimensions = dimensions;
+    this.count = count;
+    const lengths = [count * dimensions, count * dimensions, largest * dimensions, count, count];
+    const bytes = lengths.reduce((total, length) => total + align(8 * length), 0);
+    if (bytes > MAX_BYTES) {
+      throw new EngineError(
+        "tooLarge",
+        `The exact silhouette of ${count.toLocaleString("en-US")} rows × ${dimensions} columns needs more memory than one run may use (4 GB); use a sample.`,
+      );
+    }
+    compiled ??= new WebAssembly.Module(silhouetteWasm);
+    this.kernel = new WebAssembly.Instance(compiled).exports as unknown as KernelExports;
+    const memory = this.kernel.memory;
+    memory.grow(Math.max(0, Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE));
+    let offset = 0;
+    const take = (length: number) => {
+      const view = new Float64Array(memory.buffer, offset, length);
+      offset += align(8 * length);
+      return view;
+    };
+    this.rows = take(count * dimensions);
+    this.columns = take(count * dimensions);
+    this.gathered = take(largest * dimensions);
+    this.aTotals = take(count);
+    this.bTotals = take(count);
+    this.rows.set(sorted.subarray(0, count * dimensions));
+    for (let p = 0; p < count; p++) {
+      for (let j = 0; j < dimensions; j++) {
+        this.columns[j * count + p] = sorted[p * dimensions + j];
+      }
+    }
+  }
+
+  /** Sorted row p (a view). */
+  row(p: number): Float64Array {
+    return this.rows.subarray(p * this.dimensions, (p + 1) * this.dimensions);
+  }
+
+  /**
+   * Sorted rows a0..a1 against sorted rows b0..b1: aTotals[a − a0] and, when `both`,
+   * bTotals[b − b0] become the summed distances to the other block.
+   */
+  sortedSums(a0: number, a1: number, b0: number, b1: number, both: boolean): void {
+    const from = this.rows.byteOffset + a0 * 8 * this.dimensions;
+    this.sums(from, a1 - a0, b0, b1, both);
+  }
+
+  /** The first `rows` rows of `gathered` against sorted rows b0..b1, into aTotals. */
+  gatheredSums(rows: number, b0: number, b1: number): void {
+    this.sums(this.gathered.byteOffset, rows, b0, b1, false);
+  }
+
+  private sums(x: number, rows: number, b0: number, b1: number, both: boolean): void {
+    this.aTotals.fill(0, 0, rows);
+    if (both) this.bTotals.fill(0, 0, b1 - b0);
+    this.kernel.blockSums(
+      x,
+      rows,
+      this.columns.byteOffset + 8 * b0,
+      8 * this.count,
+      b1 - b0,
+      this.dimensions,
+      this.aTotals.byteOffset,
+      both ? this.bTotals.byteOffset : 0,
+    );
+  }
+}
+
+function align(bytes: number): number {
+  return Math.ceil(bytes / 16) * 16;
+}
