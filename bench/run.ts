@@ -223,12 +223,15 @@ async function benchSimulate(): Promise<void> {
 }
 
 if (isMainThread) {
+  // `npm run bench -- kmeans simulate` runs only the sections named; no names, all of them.
+  const only = process.argv.slice(2);
+  const wanted = (section: string) => only.length === 0 || only.includes(section);
   void (async () => {
-    await benchEngine();
-    await benchCli();
-    await benchSimulate();
+    if (wanted("ols")) await benchEngine();
+    if (wanted("cli")) await benchCli();
+    if (wanted("simulate")) await benchSimulate();
     // The threads k-means and the silhouette share their work with: this bundle again, as workers.
-    await benchKMeans(nodeThreads(__filename) ?? oneThread);
+    if (wanted("kmeans")) await benchKMeans(nodeThreads(__filename) ?? oneThread);
   })();
 } else {
   serveJobs();

@@ -317,4 +317,84 @@
         (local.set $row (i32.add (local.get $row) (local.get $stride)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $points)))
-    (local.get $potential)))
+    (local.get $potential))
+
+  ;; Each cluster's sum of its points and its size: row i added into the k × dims sums at $sums and
+  ;; 1 into the f64 at $sizes + 8 * label (both start at zero). Coordinates are summed in row order,
+  ;; as a plain loop does.
+  (func (export "clusterSums")
+    (param $values i32) (param $count i32) (param $dims i32) (param $labels i32) (param $sums i32)
+    (param $sizes i32)
+    (local $i i32) (local $row i32) (local $stride i32) (local $pairs i32) (local $j i32)
+    (local $label i32) (local $sum i32) (local $at i32)
+    (local.set $stride (i32.shl (local.get $dims) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $stride) (i32.const -16)))
+    (local.set $row (local.get $values))
+    (block $done
+      (loop $points
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $label (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $sum (i32.add (local.get $sums) (i32.mul (local.get $label) (local.get $stride))))
+        (local.set $j (i32.const 0))
+        (block $pairsDone
+          (loop $coordinates
+            (br_if $pairsDone (i32.ge_u (local.get $j) (local.get $pairs)))
+            (local.set $at (i32.add (local.get $sum) (local.get $j)))
+            (v128.store (local.get $at)
+              (f64x2.add (v128.load (local.get $at)) (v128.load (i32.add (local.get $row) (local.get $j)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $coordinates)))
+        (if (i32.ne (local.get $pairs) (local.get $stride))
+          (then
+            (local.set $at (i32.add (local.get $sum) (local.get $pairs)))
+            (f64.store (local.get $at)
+              (f64.add (f64.load (local.get $at)) (f64.load (i32.add (local.get $row) (local.get $pairs)))))))
+        (local.set $at (i32.add (local.get $sizes) (i32.shl (local.get $label) (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.const 1)))
+        (local.set $row (i32.add (local.get $row) (local.get $stride)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $points))))
+
+  ;; Σ over points of the squared distance to the centre of its label.
+  (func (export "inertia")
+    (param $values i32) (param $count i32) (param $dims i32) (param $labels i32) (param $centres i32)
+    (result f64)
+    (local $i i32) (local $row i32) (local $stride i32) (local $pairs i32) (local $odd i32)
+    (local $total f64)
+    (local.set $stride (i32.shl (local.get $dims) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $stride) (i32.const -16)))
+    (local.set $odd (i32.and (local.get $dims) (i32.const 1)))
+    (local.set $row (local.get $values))
+    (block $done
+      (loop $points
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $total (f64.add (local.get $total)
+          (call $distance (local.get $row)
+            (i32.add (local.get $centres)
+                     (i32.mul (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))))
+                              (local.get $stride)))
+            (local.get $pairs) (local.get $odd))))
+        (local.set $row (i32.add (local.get $row) (local.get $stride)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $points)))
+    (local.get $total))
+
+  ;; The squared distances from row $i to each of k centres, as k f64s at $out.
+  (func (export "distances")
+    (param $values i32) (param $i i32) (param $dims i32) (param $centres i32) (param $k i32)
+    (param $out i32)
+    (local $c i32) (local $row i32) (local $stride i32) (local $pairs i32) (local $odd i32)
+    (local.set $stride (i32.shl (local.get $dims) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $stride) (i32.const -16)))
+    (local.set $odd (i32.and (local.get $dims) (i32.const 1)))
+    (local.set $row (i32.add (local.get $values) (i32.mul (local.get $i) (local.get $stride))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $c) (local.get $k)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 3)))
+          (call $distance (local.get $row)
+            (i32.add (local.get $centres) (i32.mul (local.get $c) (local.get $stride)))
+            (local.get $pairs) (local.get $odd)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $each))))
+)

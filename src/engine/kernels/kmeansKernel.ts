@@ -44,6 +44,16 @@ interface KernelExports {
     closest: number,
     potentials: number,
   ): void;
+  clusterSums(
+    values: number,
+    count: number,
+    dims: number,
+    labels: number,
+    sums: number,
+    sizes: number,
+  ): void;
+  inertia(values: number, count: number, dims: number, labels: number, centres: number): number;
+  distances(values: number, i: number, dims: number, centres: number, k: number, out: number): void;
   addCentre(
     values: number,
     count: number,
@@ -56,12 +66,32 @@ interface KernelExports {
   ): number;
 }
 
-/** Compiled once per thread (1.8 kB: small enough to compile synchronously on a page). */
+/** Compiled once per thread (2 kB: small enough to compile synchronously on a page). */
 let compiled: WebAssembly.Module | null = null;
+
+/**
+ * One instance per thread, its memory kept for the next workspace: a fresh instance per run (a new
+ * memory's reservation and page faults) cost about 25 ms, measured as ten one-restart runs of
+ * 100,000 × 8 in 1.15 s against 0.90 s. Runs needing more than KEEP_BYTES get an instance of
+ * their own, freed with them.
+ */
+let kept: KernelExports | null = null;
+const KEEP_BYTES = 256 * 1024 ** 2;
+/** The token of the workspace that owns the kept instance's memory now; older ones may not use it. */
+let owner: object | null = null;
 
 const PAGE = 65536;
 /** wasm32 addresses 4 GiB; leave room below it. */
 const MAX_BYTES = 4 * 1024 ** 3 - PAGE;
+
+function instance(bytes: number): KernelExports {
+  compiled ??= new WebAssembly.Module(kmeansWasm);
+  const fresh = () => new WebAssembly.Instance(compiled!).exports as unknown as KernelExports;
+  const kernel = bytes > KEEP_BYTES ? fresh() : (kept ??= fresh());
+  const { memory } = kernel;
+  memory.grow(Math.max(0, Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE));
+  return kernel;
+}
 
 export class KMeansWorkspace {
   readonly count: number;
@@ -80,15 +110,35 @@ export class KMeansWorkspace {
   readonly moved: Float64Array;
   readonly drop: Float64Array;
   readonly halfGap: Float64Array;
+  /** Centres that Hartigan's moves shift one point at a time. */
+  readonly moving: Float64Array;
+  /** Squared distances from one point to each centre (`distances`). */
+  readonly nearby: Float64Array;
   private readonly potentials: Float64Array;
+  private readonly meanSums: Float64Array;
+  private readonly meanSizes: Float64Array;
   private readonly kernel: KernelExports;
+  private readonly token = {};
 
   constructor(values: Float64Array, count: number, dimensions: number, k: number) {
     this.count = count;
     this.dimensions = dimensions;
     this.k = k;
     const sizes = [count * dimensions, count, count, count];
-    const small = [k * dimensions, k * dimensions, k, k, k, k, 4];
+    // centres, sums, sizes, moved, drop, halfGap, moving, nearby, potentials, meanSums, meanSizes
+    const small = [
+      k * dimensions,
+      k * dimensions,
+      k,
+      k,
+      k,
+      k,
+      k * dimensions,
+      k,
+      4,
+      k * dimensions,
+      k,
+    ];
     // Every array starts on a 16-byte boundary; labels are i32 but get a whole f64 slot each.
     const bytes = [...sizes, ...small].reduce((total, length) => total + align(8 * length), 0);
     if (bytes > MAX_BYTES) {
@@ -97,10 +147,9 @@ export class KMeansWorkspace {
         `k-means on ${count.toLocaleString("en-US")} rows × ${dimensions} columns needs more memory than one run may use (4 GB); use fewer rows or columns.`,
       );
     }
-    compiled ??= new WebAssembly.Module(kmeansWasm);
-    this.kernel = new WebAssembly.Instance(compiled).exports as unknown as KernelExports;
+    this.kernel = instance(bytes);
+    if (this.kernel === kept) owner = this.token;
     const memory = this.kernel.memory;
-    memory.grow(Math.max(0, Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE));
     let offset = 0;
     const take = (length: number) => {
       const view = new Float64Array(memory.buffer, offset, length);
@@ -119,11 +168,16 @@ export class KMeansWorkspace {
     this.moved = take(k);
     this.drop = take(k);
     this.halfGap = take(k);
+    this.moving = take(k * dimensions);
+    this.nearby = take(k);
     this.potentials = take(4);
+    this.meanSums = take(k * dimensions);
+    this.meanSizes = take(k);
   }
 
   /** Labels every point with its nearest centre; upper and lower get the two nearest distances. */
   assign(): void {
+    this.check();
     this.kernel.assign(
       this.values.byteOffset,
       this.count,
@@ -138,6 +192,7 @@ export class KMeansWorkspace {
 
   /** One pass of Hamerly's assignment with the workspace's centres and moves; whether any label changed. */
   reassign(): boolean {
+    this.check();
     return (
       this.kernel.reassign(
         this.values.byteOffset,
@@ -162,6 +217,7 @@ export class KMeansWorkspace {
    * holding each point's squared distance to its nearest centre so far.
    */
   candidates(rows: readonly number[]): number[] {
+    this.check();
     const stride = 8 * this.dimensions;
     const address = (t: number) =>
       this.values.byteOffset + rows[Math.min(t, rows.length - 1)] * stride;
@@ -184,6 +240,7 @@ export class KMeansWorkspace {
    * squared distances (upper, lower) and label updated. Returns the new potential, Σ closest.
    */
   addCentre(index: number): number {
+    this.check();
     return this.kernel.addCentre(
       this.values.byteOffset,
       this.count,
@@ -194,6 +251,65 @@ export class KMeansWorkspace {
       this.lower.byteOffset,
       this.labels.byteOffset,
     );
+  }
+
+  /**
+   * Each cluster's mean and size under the workspace's labels; an empty cluster keeps its centre
+   * in `previous`. Copies, not views.
+   */
+  means(previous: Float64Array): { centres: Float64Array; sizes: Float64Array } {
+    this.check();
+    const { meanSums, meanSizes, dimensions } = this;
+    meanSums.fill(0);
+    meanSizes.fill(0);
+    this.kernel.clusterSums(
+      this.values.byteOffset,
+      this.count,
+      dimensions,
+      this.labels.byteOffset,
+      meanSums.byteOffset,
+      meanSizes.byteOffset,
+    );
+    const centres = new Float64Array(meanSums.length);
+    for (let c = 0; c < this.k; c++) {
+      for (let j = 0; j < dimensions; j++) {
+        const at = c * dimensions + j;
+        centres[at] = meanSizes[c] > 0 ? meanSums[at] / meanSizes[c] : previous[at];
+      }
+    }
+    return { centres, sizes: Float64Array.from(meanSizes) };
+  }
+
+  /** Σ squared distance of each point to the centre of its label. */
+  inertia(centres: Float64Array): number {
+    this.check();
+    this.meanSums.set(centres);
+    return this.kernel.inertia(
+      this.values.byteOffset,
+      this.count,
+      this.dimensions,
+      this.labels.byteOffset,
+      this.meanSums.byteOffset,
+    );
+  }
+
+  /** Squared distances from point i to each of the `moving` centres, into `nearby`. */
+  distances(i: number): void {
+    this.kernel.distances(
+      this.values.byteOffset,
+      i,
+      this.dimensions,
+      this.moving.byteOffset,
+      this.k,
+      this.nearby.byteOffset,
+    );
+  }
+
+  /** Refuses a workspace whose memory a newer one has taken over (its views would be stale). */
+  private check(): void {
+    if (this.kernel === kept && owner !== this.token) {
+      throw new Error("A k-means workspace was used after a newer one took its memory.");
+    }
   }
 }
 

@@ -77,7 +77,7 @@ export function kMeans(points: Points, options: KMeansOptions): Clustering {
   let best: Clustering | null = null;
   for (let restart = from; restart < to; restart++) {
     kMeansPlusPlus(space, Random.stream(options.seed ?? 0, restart));
-    const result = hartigan(points, lloydWithBounds(space, options.maxIterations ?? 300), restart);
+    const result = hartigan(space, lloydWithBounds(space, options.maxIterations ?? 300), restart);
     best = best === null ? result : better(best, result);
   }
   return best!;
@@ -104,7 +104,7 @@ export function lloyd(
   const space = workspace(points, k);
   space.centres.set(initialCentres);
   space.assign();
-  return finish(points, lloydWithBounds(space, maxIterations), 0);
+  return finish(space, lloydWithBounds(space, maxIterations), 0);
 }
 
 function workspace(points: Points, k: number): KMeansWorkspace {
@@ -202,17 +202,15 @@ function relocateEmpty(
 
 /** Exact means of the final labels, sizes and inertia; the labels copied out of the workspace. */
 function finish(
-  points: Points,
+  space: KMeansWorkspace,
   state: Pick<Bounded, "k" | "labels" | "centres" | "iterations">,
   restart: number,
 ): Clustering {
   const { k, iterations } = state;
   const labels = Int32Array.from(state.labels);
-  const centres = means(points, labels, k, state.centres);
-  const sizes = Array.from({ length: k }, () => 0);
-  for (const label of labels) sizes[label]++;
-  const inertia = inertiaOf(points, labels, centres);
-  return { k, labels, centres, sizes, inertia, iterations, restart };
+  const { centres, sizes } = space.means(state.centres);
+  const inertia = space.inertia(centres);
+  return { k, labels, centres, sizes: Array.from(sizes), inertia, iterations, restart };
 }
 
 /**
@@ -324,12 +322,19 @@ function halfGaps(
  * centre's total shift since a point's upper bound was set widens that bound, and the sum over
  * moves of the larger of the two shifts widens every lower bound.
  */
-function hartigan(points: Points, start: Bounded, restart: number, maxPasses = 100): Clustering {
-  const { values, count, dimensions } = points;
+function hartigan(
+  space: KMeansWorkspace,
+  start: Bounded,
+  restart: number,
+  maxPasses = 100,
+): Clustering {
+  const { values, count, dimensions } = space;
   const { k, labels, upper, lower } = start; // the workspace's, changed in place
-  const centres = means(points, labels, k, start.centres);
-  const sizes = new Float64Array(k);
-  for (const label of labels) sizes[label]++;
+  const exact = space.means(start.centres);
+  const { sizes } = exact;
+  const centres = space.moving;
+  centres.set(exact.centres);
+  const distances = space.nearby;
   // Each centre's total shift so far: from Lloyd's centre (running sums) to the exact mean first.
   const shifted = new Float64Array(k);
   for (let c = 0; c < k; c++) {
@@ -341,7 +346,6 @@ function hartigan(points: Points, start: Bounded, restart: number, maxPasses = 1
   let widened = max(...shifted);
   const upperSince = new Float64Array(count); // shifted[label] when upper[i] was set
   const lowerSince = new Float64Array(count); // widened when lower[i] was set
-  const distances = new Float64Array(k);
   let smallestShare = shareBound(sizes);
   let moved = true;
   for (let pass = 0; pass < maxPasses && moved; pass++) {
@@ -355,8 +359,7 @@ function hartigan(points: Points, start: Bounded, restart: number, maxPasses = 1
       const upperNow = upper[i] + (shifted[from] - upperSince[i]);
       if (keep * upperNow * upperNow <= cannotGain) continue;
       const row = i * dimensions;
-      for (let c = 0; c < k; c++)
-        distances[c] = squaredDistance(values, row, centres, c * dimensions, dimensions);
+      space.distances(i);
       const cost = keep * distances[from];
       let best = -1;
       // A move must lower the inertia by more than rounding could, or moves might cycle.
@@ -403,7 +406,7 @@ function hartigan(points: Points, start: Bounded, restart: number, maxPasses = 1
       moved = true;
     }
   }
-  return finish(points, start, restart);
+  return finish(space, start, restart);
 }
 
 /** The smallest n/(n + 1) over clusters: the least a move into any cluster can cost per distance². */
@@ -411,43 +414,6 @@ function shareBound(sizes: Float64Array): number {
   let smallest = Infinity;
   for (const size of sizes) smallest = min(smallest, size / (size + 1));
   return smallest;
-}
-
-/** The mean of each cluster's points; an empty cluster keeps its previous centre. */
-function means(
-  points: Points,
-  labels: Int32Array,
-  k: number,
-  previous: Float64Array,
-): Float64Array {
-  const { values, count, dimensions } = points;
-  const sums = new Float64Array(k * dimensions);
-  const sizes = new Float64Array(k);
-  for (let i = 0; i < count; i++) {
-    const c = labels[i];
-    sizes[c]++;
-    for (let j = 0; j < dimensions; j++) sums[c * dimensions + j] += values[i * dimensions + j];
-  }
-  for (let c = 0; c < k; c++) {
-    for (let j = 0; j < dimensions; j++) {
-      sums[c * dimensions + j] =
-        sizes[c] > 0 ? sums[c * dimensions + j] / sizes[c] : previous[c * dimensions + j];
-    }
-  }
-  return sums;
-}
-
-export function inertiaOf(points: Points, labels: Int32Array, centres: Float64Array): number {
-  const { values, count, dimensions } = points;
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    const centre = labels[i] * dimensions;
-    for (let j = 0; j < dimensions; j++) {
-      const d = values[i * dimensions + j] - centres[centre + j];
-      total += d * d;
-    }
-  }
-  return total;
 }
 
 /**
