@@ -23,6 +23,11 @@ export interface PredictiveModel {
   draw(sampler: Sampler): ParameterDraw;
   /** The expected response to one row of inputs under a draw. */
   expected(draw: ParameterDraw, inputs: Float64Array): number;
+  /**
+   * Each input's incremental response under a draw, into `out`: the expected response minus the
+   * expected response with that input at zero.
+   */
+  incremental(draw: ParameterDraw, inputs: Float64Array, out: Float64Array): void;
 }
 
 /**
@@ -51,25 +56,30 @@ export function regressionModel(fit: OlsResult): PredictiveModel {
   const dfResidual = fit.dfResidual;
   const scale = fit.residualStdError ** 2;
   const z = new Float64Array(k);
-  const coefficients = new Float64Array(k);
+  // One draw for all: the simulator reads a draw before it asks for the next.
+  const current = { coefficients: new Float64Array(k), sigma: 0 };
+  const offset = fit.hasIntercept ? 1 : 0;
   return {
     inputs,
     draw(sampler) {
-      // One buffer for every draw: the simulator reads a draw before it asks for the next.
       const sigma = Math.sqrt((dfResidual * scale) / sampler.chiSquare(dfResidual));
       for (let j = 0; j < k; j++) z[j] = sampler.normal();
       for (let i = 0; i < k; i++) {
         let shift = 0;
         for (let j = 0; j <= i; j++) shift += lower[i * k + j] * z[j];
-        coefficients[i] = estimate[i] + sigma * shift;
+        current.coefficients[i] = estimate[i] + sigma * shift;
       }
-      return { coefficients, sigma };
+      current.sigma = sigma;
+      return current;
     },
     expected(draw, row) {
-      const offset = fit.hasIntercept ? 1 : 0;
       let total = fit.hasIntercept ? draw.coefficients[0] : 0;
       for (let j = 0; j < row.length; j++) total += draw.coefficients[j + offset] * row[j];
       return total;
+    },
+    // Linear: an input's incremental response is its coefficient times its value.
+    incremental(draw, row, out) {
+      for (let j = 0; j < row.length; j++) out[j] = draw.coefficients[j + offset] * row[j];
     },
   };
 }

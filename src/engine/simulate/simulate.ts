@@ -62,6 +62,8 @@ export interface Simulation {
 }
 
 const MIN_ITERATIONS = 100;
+/** Iterations simulated between visits of the summaries. */
+const CHUNK = 1024;
 const MAX_ITERATIONS = 10_000_000;
 
 export function simulatePlans(
@@ -118,29 +120,34 @@ export function simulatePlans(
 
   const replay: Replay = (visit) => {
     const sampler = new Sampler(new Random(options.seed));
-    const values = new Float64Array(quantities);
+    const columns = Array.from({ length: quantities }, () => new Float64Array(CHUNK));
     const spend = new Float64Array(k);
+    const incremental = new Float64Array(k);
     const expected = new Float64Array(plans.length);
-    for (let i = 0; i < iterations; i++) {
-      const draw = model.draw(sampler);
-      layout.forEach((entry, p) => {
-        for (let j = 0; j < k; j++)
-          spend[j] = drawSpend(sampler, entry.plan.spend[j], entry.spreads[j]);
-        const mean = model.expected(draw, spend);
-        expected[p] = mean;
-        values[entry.response] = mean + draw.sigma * sampler.normal();
-        for (let j = 0; j < k; j++) {
-          const spent = spend[j];
-          spend[j] = 0;
-          const incremental = mean - model.expected(draw, spend);
-          spend[j] = spent;
-          values[entry.incremental[j]] = incremental;
-          const roi = entry.roi[j];
-          if (roi !== null) values[roi] = incremental / spent;
+    for (let start = 0; start < iterations; start += CHUNK) {
+      const size = Math.min(CHUNK, iterations - start);
+      for (let t = 0; t < size; t++) {
+        const draw = model.draw(sampler);
+        for (let p = 0; p < layout.length; p++) {
+          const entry = layout[p];
+          for (let j = 0; j < k; j++) {
+            spend[j] = drawSpend(sampler, entry.plan.spend[j], entry.spreads[j]);
+          }
+          const mean = model.expected(draw, spend);
+          expected[p] = mean;
+          columns[entry.response][t] = mean + draw.sigma * sampler.normal();
+          model.incremental(draw, spend, incremental);
+          for (let j = 0; j < k; j++) {
+            columns[entry.incremental[j]][t] = incremental[j];
+            const roi = entry.roi[j];
+            if (roi !== null) columns[roi][t] = incremental[j] / spend[j];
+          }
         }
-      });
-      differenceAt.forEach((q, d) => (values[q] = expected[d + 1] - expected[0]));
-      visit(values);
+        for (let d = 0; d < differenceAt.length; d++) {
+          columns[differenceAt[d]][t] = expected[d + 1] - expected[0];
+        }
+      }
+      visit(columns, size);
     }
   };
 

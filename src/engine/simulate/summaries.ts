@@ -1,12 +1,11 @@
 /**
  * Summaries of simulated quantities (mean, SD, numpy's linear percentiles, the share above a
- * target, a histogram), computed either from every draw held in memory or, when that would hold
- * too much, from three replays of the same seeded simulation that keep only counts: the first
- * finds each quantity's mean and range, the second counts draws into fine bins, and the third
- * keeps just the draws in the bins where the wanted order statistics fall. Both give the same
- * numbers to the last bit.
+ * target, a histogram) in three passes over the draws: the first finds each quantity's mean and
+ * range, the second counts draws into fine bins, and the third keeps just the draws in the bins
+ * where the wanted order statistics fall, which are then exact. The passes read every draw held
+ * in memory or, when that would hold too much, three replays of the same seeded simulation: the
+ * numbers are the same to the last bit.
  */
-import { selectOrderStatistics } from "../stats/orderStatistics";
 import { histogramBins, histogramIndex, type HistogramBin } from "./histogram";
 
 export const PERCENTILES = [0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975] as const;
@@ -27,8 +26,11 @@ export interface DistributionSummary extends QuantitySummary {
   readonly histogram: readonly HistogramBin[];
 }
 
-/** Runs the whole seeded simulation, calling `visit` with each iteration's quantities. */
-export type Replay = (visit: (quantities: Float64Array) => void) => void;
+/**
+ * Runs the whole seeded simulation, calling `visit` with the next `size` iterations: one column
+ * per quantity, its first `size` entries in iteration order (the columns are reused).
+ */
+export type Replay = (visit: (columns: readonly Float64Array[], size: number) => void) => void;
 
 export interface SummaryRequest {
   readonly quantities: number;
@@ -51,67 +53,42 @@ export interface Summaries {
 
 export function summarize(replay: Replay, request: SummaryRequest): Summaries {
   const { quantities, iterations } = request;
-  return quantities * iterations <= (request.storedDraws ?? STORED_DRAWS)
-    ? summarizeStored(replay, request)
-    : summarizeStreamed(replay, request);
-}
-
-function summarizeStored(replay: Replay, request: SummaryRequest): Summaries {
-  const { quantities, iterations, target } = request;
+  if (quantities * iterations > (request.storedDraws ?? STORED_DRAWS)) {
+    return { ...summarizePasses(replay, request), draws: null };
+  }
   const draws = Array.from({ length: quantities }, () => new Float64Array(iterations));
-  let i = 0;
-  replay((values) => {
-    for (let q = 0; q < quantities; q++) draws[q][i] = values[q];
-    i++;
+  let filled = 0;
+  replay((columns, size) => {
+    for (let q = 0; q < quantities; q++) draws[q].set(columns[q].subarray(0, size), filled);
+    filled += size;
   });
-  const summaries = draws.map((values) => {
-    const n = values.length;
-    let mean = 0;
-    for (const v of values) mean += v / n;
-    let squares = 0;
-    for (const v of values) squares += (v - mean) ** 2;
-    const ordered = Float64Array.from(values);
-    selectOrderStatistics(ordered, [0, n - 1, ...percentileRanks(n)]);
-    return {
-      mean,
-      sd: Math.sqrt(squares / (n - 1)),
-      percentiles: PERCENTILES.map((p) => ({ p, value: percentile(p, n, (r) => ordered[r]) })),
-      minimum: ordered[0],
-      maximum: ordered[n - 1],
-    };
-  });
-  const distributions = request.distributions.map((q) => {
-    const { minimum, maximum } = summaries[q];
-    const counts = new Float64Array(request.bins);
-    let above = 0;
-    for (const v of draws[q]) {
-      counts[histogramIndex(v, minimum, maximum, request.bins)]++;
-      if (target !== undefined && v > target) above++;
-    }
-    return distribution(summaries[q], above, iterations, target, minimum, maximum, counts);
-  });
-  return {
-    quantities: summaries.map(({ mean, sd, percentiles }) => ({ mean, sd, percentiles })),
-    distributions,
-    draws,
-  };
+  return { ...summarizePasses((visit) => visit(draws, iterations), request), draws };
 }
 
-/** Fine bins per quantity for locating order statistics while streaming. */
+/** Fine bins per quantity for locating order statistics. */
 const FINE_BINS = 4096;
 
-function summarizeStreamed(replay: Replay, request: SummaryRequest): Summaries {
+function summarizePasses(replay: Replay, request: SummaryRequest): Omit<Summaries, "draws"> {
   const { quantities, iterations: n, target, bins } = request;
-  // Pass 1: means (summed in iteration order, as the stored path sums) and ranges.
+  // Pass 1: means (summed in iteration order) and ranges.
   const mean = new Float64Array(quantities);
   const minimum = new Float64Array(quantities).fill(Infinity);
   const maximum = new Float64Array(quantities).fill(-Infinity);
-  replay((values) => {
+  replay((columns, size) => {
     for (let q = 0; q < quantities; q++) {
-      const v = values[q];
-      mean[q] += v / n;
-      if (v < minimum[q]) minimum[q] = v;
-      if (v > maximum[q]) maximum[q] = v;
+      const column = columns[q];
+      let sum = mean[q];
+      let low = minimum[q];
+      let high = maximum[q];
+      for (let t = 0; t < size; t++) {
+        const v = column[t];
+        sum += v / n;
+        if (v < low) low = v;
+        if (v > high) high = v;
+      }
+      mean[q] = sum;
+      minimum[q] = low;
+      maximum[q] = high;
     }
   });
   // Pass 2: squares about the mean, fine-bin counts, histograms and the share above the target.
@@ -119,43 +96,61 @@ function summarizeStreamed(replay: Replay, request: SummaryRequest): Summaries {
   const fine = Array.from({ length: quantities }, () => new Float64Array(FINE_BINS));
   const histograms = request.distributions.map(() => new Float64Array(bins));
   const above = request.distributions.map(() => 0);
-  replay((values) => {
+  replay((columns, size) => {
     for (let q = 0; q < quantities; q++) {
-      const v = values[q];
-      squares[q] += (v - mean[q]) ** 2;
-      fine[q][fineIndex(v, minimum[q], maximum[q])]++;
+      const column = columns[q];
+      const counts = fine[q];
+      const [centre, low, high] = [mean[q], minimum[q], maximum[q]];
+      let sum = squares[q];
+      for (let t = 0; t < size; t++) {
+        const v = column[t];
+        sum += (v - centre) ** 2;
+        counts[fineIndex(v, low, high)]++;
+      }
+      squares[q] = sum;
     }
     request.distributions.forEach((q, d) => {
-      const v = values[q];
-      histograms[d][histogramIndex(v, minimum[q], maximum[q], bins)]++;
-      if (target !== undefined && v > target) above[d]++;
+      const column = columns[q];
+      for (let t = 0; t < size; t++) {
+        const v = column[t];
+        histograms[d][histogramIndex(v, minimum[q], maximum[q], bins)]++;
+        if (target !== undefined && v > target) above[d]++;
+      }
     });
   });
   // Which fine bin holds each order statistic the percentiles need, and how many lie below it.
   const ranks = percentileRanks(n);
-  const wanted = fine.map((counts) => {
-    const keep = new Map<number, { below: number; values: number[] }>();
+  const kept = fine.map((counts) => {
+    const slot = new Int32Array(FINE_BINS).fill(-1);
+    const parts: { below: number; values: number[] }[] = [];
     for (const rank of ranks) {
       let below = 0;
       let bin = 0;
       while (below + counts[bin] <= rank) below += counts[bin++];
-      keep.set(bin, { below, values: [] });
+      if (slot[bin] < 0) {
+        slot[bin] = parts.length;
+        parts.push({ below, values: [] });
+      }
     }
-    return keep;
+    return { slot, parts };
   });
   // Pass 3: the draws in those bins, from which the order statistics are exact.
-  replay((values) => {
+  replay((columns, size) => {
     for (let q = 0; q < quantities; q++) {
-      const v = values[q];
-      wanted[q].get(fineIndex(v, minimum[q], maximum[q]))?.values.push(v);
+      const column = columns[q];
+      const { slot, parts } = kept[q];
+      const [low, high] = [minimum[q], maximum[q]];
+      for (let t = 0; t < size; t++) {
+        const v = column[t];
+        const part = slot[fineIndex(v, low, high)];
+        if (part >= 0) parts[part].values.push(v);
+      }
     }
   });
+  for (const { parts } of kept) for (const { values } of parts) values.sort((a, b) => a - b);
   const orderStatistic = (q: number, rank: number): number => {
-    for (const { below, values } of wanted[q].values()) {
-      if (rank >= below && rank < below + values.length) {
-        values.sort((a, b) => a - b);
-        return values[rank - below];
-      }
+    for (const { below, values } of kept[q].parts) {
+      if (rank >= below && rank < below + values.length) return values[rank - below];
     }
     throw new Error(`Order statistic ${rank} was not kept.`); // cannot happen: every rank's bin is
   };
@@ -170,7 +165,7 @@ function summarizeStreamed(replay: Replay, request: SummaryRequest): Summaries {
   const distributions = request.distributions.map((q, d) =>
     distribution(summaries[q], above[d], n, target, minimum[q], maximum[q], histograms[d]),
   );
-  return { quantities: summaries, distributions, draws: null };
+  return { quantities: summaries, distributions };
 }
 
 /** The order statistics (0-based ranks) numpy's linear percentiles of n draws read. */

@@ -7,10 +7,11 @@
 const { imul, floor } = Math;
 
 export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The four 32-bit words of state, in a typed array: as object fields, values above 2^30 would be
+   * boxed numbers, and a Monte Carlo run draws millions of them.
+   */
+  private readonly state = new Uint32Array(4);
 
   constructor(seed: number) {
     let state = seed >>> 0;
@@ -21,10 +22,7 @@ export class Random {
       z = imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    for (let word = 0; word < 4; word++) this.state[word] = next();
   }
 
   /**
@@ -37,14 +35,16 @@ export class Random {
 
   /** The next 32 random bits as an unsigned integer. */
   nextUint32(): number {
-    const result = imul(rotl(imul(this.b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.b << 9) >>> 0;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
+    const s = this.state;
+    const b = s[1];
+    const result = imul(rotl(imul(b, 5) >>> 0, 7), 9) >>> 0;
+    const t = b << 9;
+    s[2] ^= s[0];
+    s[3] ^= b;
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 11);
     return result;
   }
 

@@ -9,8 +9,8 @@ import { Random } from "./random";
 const { sqrt, log, pow } = Math;
 
 export class Sampler {
-  /** The polar method accepts a point and yields two normals: the second waits here. */
-  private spare: number | null = null;
+  /** The polar method accepts a point and yields two normals: the second waits here (NaN: none). */
+  private spare = NaN;
 
   constructor(private readonly random: Random) {}
 
@@ -19,9 +19,9 @@ export class Sampler {
   }
 
   normal(): number {
-    if (this.spare !== null) {
+    if (this.spare === this.spare /* not NaN */) {
       const spare = this.spare;
-      this.spare = null;
+      this.spare = NaN;
       return spare;
     }
     for (;;) {
@@ -51,8 +51,9 @@ export class Sampler {
       if (t <= 0) continue;
       const v = t * t * t;
       const u = this.random.next();
-      if (u < 1 - 0.0331 * x ** 4) return d * v;
-      if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
+      const x2 = x * x;
+      if (u < 1 - 0.0331 * x2 * x2) return d * v;
+      if (log(u) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
     }
   }
 

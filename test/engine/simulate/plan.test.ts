@@ -69,6 +69,7 @@ const echo: PredictiveModel = {
   inputs: ["TV"],
   draw: () => ({ coefficients: Float64Array.of(1), sigma: 0 }),
   expected: (_, row) => row[0],
+  incremental: (_, row, out) => out.set(row),
 };
 
 describe("uncertain spend", () => {
