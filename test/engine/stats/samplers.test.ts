@@ -6,6 +6,7 @@
  */
 import { Random } from "../../../src/engine/stats/random";
 import { Sampler } from "../../../src/engine/stats/samplers";
+import { normalCdf } from "../../../src/engine/stats/normal";
 
 const DRAWS = 2_000_000;
 
@@ -44,6 +45,22 @@ describe("Sampler", () => {
     expect(Math.abs(m.variance - 1)).toBeLessThan(0.005);
     expect(Math.abs(m.skew)).toBeLessThan(0.009);
     expect(Math.abs(m.excessKurtosis)).toBeLessThan(0.018);
+  });
+
+  it("draws normals whose share below z matches the normal CDF, through the ziggurat's wedges and tail", () => {
+    const sampler = new Sampler(new Random(4));
+    // Layer edges fall between these; 3.442... is where the tail begins.
+    const points = [-4, -3.5, -3, -2, -1, -0.5, 0, 0.3, 1.5, 2.5, 3.3, 3.6, 4.2];
+    const below = points.map(() => 0);
+    for (let n = 0; n < DRAWS; n++) {
+      const z = sampler.normal();
+      points.forEach((point, i) => (below[i] += z < point ? 1 : 0));
+    }
+    points.forEach((point, i) => {
+      const p = normalCdf(point);
+      // Five binomial standard errors.
+      expect(Math.abs(below[i] / DRAWS - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / DRAWS));
+    });
   });
 
   it.each([
