@@ -28,7 +28,7 @@ function nodeWorker(bundle: string): WorkerLike {
     terminate: () => void worker.terminate(),
   };
   worker.on("message", (data: Parameters<NonNullable<WorkerLike["onmessage"]>>[0]["data"]) => {
-    worker.unref();
+    if (!("progress" in data)) worker.unref(); // answered: idle again
     like.onmessage?.({ data });
   });
   worker.on("error", (error) => like.onerror?.({ message: error.message }));

@@ -135,7 +135,11 @@ export function TaskPane({ host, pool, onResults }: TaskPaneProps) {
         onResults?.(sheet);
         return;
       }
-      const report = await pool.run({ kind: "analysis", analysisId: entry.id, input }, signal);
+      const report = await pool.run(
+        { kind: "analysis", analysisId: entry.id, input },
+        signal,
+        (fraction) => setBusy({ label: `Running ${entry.title}`, fraction }),
+      );
       // Past this point the results are being written: Cancel no longer applies.
       setBusy({ label: "Writing the results sheet" });
       abort.current = null;

@@ -41,6 +41,12 @@ export interface JobResults {
   readonly task: TaskResult;
 }
 
+/** Sent while a job runs, as often as every 1 % of the way: how far it has got (0 to 1). */
+export interface JobProgress {
+  readonly id: number;
+  readonly progress: number;
+}
+
 export type JobResponse =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
   | {
@@ -56,9 +62,14 @@ export interface WorkerState {
   rows: (readonly unknown[])[];
 }
 
-export async function handleJob(id: number, job: Job, state: WorkerState): Promise<JobResponse> {
+export async function handleJob(
+  id: number,
+  job: Job,
+  state: WorkerState,
+  progress?: (fraction: number) => void,
+): Promise<JobResponse> {
   try {
-    return { id, ok: true, value: await run(job, state) };
+    return { id, ok: true, value: await run(job, state, progress) };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message : String(error);
@@ -74,12 +85,12 @@ export async function handleJob(id: number, job: Job, state: WorkerState): Promi
   }
 }
 
-function run(job: Job, state: WorkerState): unknown {
+function run(job: Job, state: WorkerState, progress?: (fraction: number) => void): unknown {
   switch (job.kind) {
     case "analysis": {
       const entry = ANALYSES.find((candidate) => candidate.id === job.analysisId);
       if (entry === undefined) throw new Error(`There is no analysis "${job.analysisId}".`);
-      return entry.run(job.input, currentThreads());
+      return entry.run(job.input, currentThreads(), progress);
     }
     case "function": {
       installCustomFunctionsShim();
@@ -100,13 +111,14 @@ function run(job: Job, state: WorkerState): unknown {
   }
 }
 
-/** Answers one job message through `post`, handing the response's buffers over. */
+/** Answers one job message through `post` (progress first), handing the response's buffers over. */
 export function answer(
   message: { readonly id: number; readonly job: Job },
   state: WorkerState,
-  post: (response: JobResponse, transfer: Transferable[]) => void,
+  post: (response: JobResponse | JobProgress, transfer: Transferable[]) => void,
 ): void {
-  void handleJob(message.id, message.job, state).then((response) => {
+  const progress = (fraction: number) => post({ id: message.id, progress: fraction }, []);
+  void handleJob(message.id, message.job, state, progress).then((response) => {
     try {
       post(response, transferables(response));
     } catch (error) {

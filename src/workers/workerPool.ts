@@ -4,11 +4,11 @@
  * time; jobs wait for a free worker in order. Cancelling a job terminates its worker (a running
  * computation cannot be interrupted any other way); a fresh one takes its place on the next job.
  */
-import type { Job, JobResponse, JobResults } from "./jobs";
+import type { Job, JobProgress, JobResponse, JobResults } from "./jobs";
 
 /** The part of a Web Worker the pool uses (so tests can pass a fake). */
 export interface WorkerLike {
-  onmessage: ((event: { data: JobResponse }) => void) | null;
+  onmessage: ((event: { data: JobResponse | JobProgress }) => void) | null;
   /** A script error or a crash (out of memory) of the worker. */
   onerror: ((event: { message?: string }) => void) | null;
   postMessage(message: { id: number; job: Job }): void;
@@ -33,7 +33,11 @@ export class JobFailed extends Error {
 
 /** A worker held for a sequence of jobs that share its memory (the blocks of a selection). */
 export interface Lease {
-  run<J extends Job>(job: J, signal?: AbortSignal): Promise<JobResults[J["kind"]]>;
+  run<J extends Job>(
+    job: J,
+    signal?: AbortSignal,
+    progress?: (fraction: number) => void,
+  ): Promise<JobResults[J["kind"]]>;
   release(): void;
 }
 
@@ -54,11 +58,15 @@ export class WorkerPool {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, busy: false }));
   }
 
-  /** Runs one job on the next free worker. */
-  async run<J extends Job>(job: J, signal?: AbortSignal): Promise<JobResults[J["kind"]]> {
+  /** Runs one job on the next free worker; `progress` hears how far it has got, if it tells. */
+  async run<J extends Job>(
+    job: J,
+    signal?: AbortSignal,
+    progress?: (fraction: number) => void,
+  ): Promise<JobResults[J["kind"]]> {
     const lease = await this.lease(signal);
     try {
-      return await lease.run(job, signal);
+      return await lease.run(job, signal, progress);
     } finally {
       lease.release();
     }
@@ -70,7 +78,7 @@ export class WorkerPool {
     const slot = await this.acquire(signal);
     let released = false;
     return {
-      run: (job, jobSignal) => this.send(slot, job, jobSignal),
+      run: (job, jobSignal, progress) => this.send(slot, job, jobSignal, progress),
       release: () => {
         if (released) return;
         released = true;
@@ -110,6 +118,7 @@ export class WorkerPool {
     slot: Slot,
     job: J,
     signal?: AbortSignal,
+    progress?: (fraction: number) => void,
   ): Promise<JobResults[J["kind"]]> {
     if (signal?.aborted) return Promise.reject(new JobCancelled());
     const worker = (slot.worker ??= this.createWorker());
@@ -128,6 +137,10 @@ export class WorkerPool {
       signal?.addEventListener("abort", cancel, { once: true });
       worker.onmessage = ({ data }) => {
         if (data.id !== id) return;
+        if ("progress" in data) {
+          progress?.(data.progress);
+          return;
+        }
         signal?.removeEventListener("abort", cancel);
         if (data.ok) resolve(data.value as JobResults[J["kind"]]);
         else reject(new JobFailed(data.message, data.code));

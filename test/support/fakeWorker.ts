@@ -2,11 +2,17 @@
  * A worker of the pool without threads: answers each job through the real `handleJob` after a
  * delay, copying messages both ways with structuredClone as postMessage does.
  */
-import { handleJob, type Job, type JobResponse, type WorkerState } from "../../src/workers/jobs";
+import {
+  handleJob,
+  type Job,
+  type JobProgress,
+  type JobResponse,
+  type WorkerState,
+} from "../../src/workers/jobs";
 import type { WorkerLike } from "../../src/workers/workerPool";
 
 export class FakeWorker implements WorkerLike {
-  onmessage: ((event: { data: JobResponse }) => void) | null = null;
+  onmessage: ((event: { data: JobResponse | JobProgress }) => void) | null = null;
   onerror: ((event: { message?: string }) => void) | null = null;
   terminated = false;
   readonly jobs: Job[] = [];
@@ -19,7 +25,10 @@ export class FakeWorker implements WorkerLike {
     this.jobs.push(copy.job);
     setTimeout(() => {
       if (this.terminated) return;
-      void handleJob(copy.id, copy.job, this.state).then((response) => {
+      const progress = (fraction: number) => {
+        if (!this.terminated) this.onmessage?.({ data: { id: copy.id, progress: fraction } });
+      };
+      void handleJob(copy.id, copy.job, this.state, progress).then((response) => {
         if (!this.terminated) this.onmessage?.({ data: structuredClone(response) });
       });
     }, this.delayMs);

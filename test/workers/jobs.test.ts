@@ -186,6 +186,7 @@ describe("handleJob", () => {
         { id: 9, job: { kind: "analysis", analysisId: "ols", input } },
         fresh(),
         (response) => {
+          if ("progress" in response) return;
           if (response.ok) throw new Error("could not be cloned");
           sent.push(response);
           resolve();

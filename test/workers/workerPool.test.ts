@@ -32,6 +32,23 @@ describe("WorkerPool", () => {
     await expect(pool.run(analysis)).resolves.toMatchObject({ title: "OLS: Sales on Radio" });
   });
 
+  it("passes on how far a simulation has got, then answers it", async () => {
+    const { pool } = poolOf(1);
+    const simulate = ANALYSES.find((entry) => entry.id === "simulate")!;
+    const job = {
+      kind: "analysis",
+      analysisId: "simulate",
+      input: { ...input, options: withDefaults(simulate, { iterations: 20_000 }) },
+    } as const;
+    const heard: number[] = [];
+    const report = await pool.run(job, undefined, (fraction) => heard.push(fraction));
+    expect(report.title).toMatch(/Sales/);
+    // 20,000 iterations in chunks of 1,024: a report every chunk, from about 5 % to exactly 1.
+    expect(heard.length).toBeGreaterThanOrEqual(19);
+    expect(heard[heard.length - 1]).toBe(1);
+    expect(heard.every((fraction, i) => i === 0 || fraction > heard[i - 1])).toBe(true);
+  });
+
   it("rejects with the engine's message and code when the data cannot be used", async () => {
     const { pool } = poolOf(1);
     const constant = {

@@ -74,9 +74,14 @@ export interface AnalysisEntry {
   validate(input: AnalysisInput): string[];
   /**
    * Runs the analysis; throws (or rejects with) EngineError for data it cannot use. `threads`
-   * share the heaviest work where an analysis can split it.
+   * share the heaviest work where an analysis can split it; `progress` hears how far a long
+   * analysis has got (0 to 1), where it can tell.
    */
-  run(input: AnalysisInput, threads?: Threads): Report | Promise<Report>;
+  run(
+    input: AnalysisInput,
+    threads?: Threads,
+    progress?: (fraction: number) => void,
+  ): Report | Promise<Report>;
   /**
    * The report as live worksheet formulas over the source range, when the analysis has a
    * worksheet function: the cells of a new sheet and their formulas, or why the choice cannot be

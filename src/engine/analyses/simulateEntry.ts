@@ -10,6 +10,7 @@ import { parsePlanText } from "../simulate/plan";
 import type { ChartSpec } from "./chartSpec";
 import { readable } from "./readingText";
 import type { AnalysisEntry, AnalysisInput } from "./registry";
+import type { Threads } from "../parallel";
 import type { Report } from "./report";
 import {
   channelsTable,
@@ -67,7 +68,7 @@ export const simulateEntry = {
       messages.push(`The target "${target}" is not a number.`);
     return messages;
   },
-  run(input: AnalysisInput): Report {
+  run(input: AnalysisInput, _threads?: Threads, progress?: (fraction: number) => void): Report {
     const [y] = input.roles.y;
     const x = input.roles.x;
     const target = String(input.options.target ?? "").trim();
@@ -84,6 +85,7 @@ export const simulateEntry = {
         seed: Number(input.options.seed ?? 0),
         cv: Number(input.options.cv ?? 0),
         target: target === "" ? undefined : Number(target),
+        progress,
       },
     );
     return simulationReport(run);

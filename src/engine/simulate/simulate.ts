@@ -32,6 +32,8 @@ export interface SimulationOptions {
   readonly bins?: number;
   /** Draws held at most before the summaries stream (for tests; default STORED_DRAWS). */
   readonly storedDraws?: number;
+  /** Hears how far the simulation has got, 0 to 1, every 1 % or so. */
+  readonly progress?: (fraction: number) => void;
 }
 
 export interface ChannelSummary {
@@ -158,6 +160,7 @@ export function simulatePlans(
     target: options.target,
     bins: options.bins ?? 40,
     storedDraws: options.storedDraws,
+    progress: options.progress,
   });
   const at = (q: number) => summaries.quantities[q];
   return {

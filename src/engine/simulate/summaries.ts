@@ -41,6 +41,8 @@ export interface SummaryRequest {
   readonly bins: number;
   /** Draws held at most before streaming (STORED_DRAWS unless a test asks for less). */
   readonly storedDraws?: number;
+  /** Hears how far the replays of the simulation have got, 0 to 1, every 1 % or so. */
+  readonly progress?: (fraction: number) => void;
 }
 
 export interface Summaries {
@@ -52,29 +54,60 @@ export interface Summaries {
 }
 
 export function summarize(replay: Replay, request: SummaryRequest): Summaries {
-  const { quantities, iterations } = request;
+  const { quantities, iterations, progress } = request;
   if (quantities * iterations > (request.storedDraws ?? STORED_DRAWS)) {
-    return { ...summarizePasses(replay, request), draws: null };
+    // Each pass replays the simulation: a third of the work each.
+    const passes = (pass: number) => reporting(replay, iterations, progress, pass, 3);
+    return { ...summarizePasses(passes, request), draws: null };
   }
   const draws = Array.from({ length: quantities }, () => new Float64Array(iterations));
   let filled = 0;
-  replay((columns, size) => {
+  const once = reporting(replay, iterations, progress, 0, 1);
+  once((columns, size) => {
     for (let q = 0; q < quantities; q++) draws[q].set(columns[q].subarray(0, size), filled);
     filled += size;
   });
-  return { ...summarizePasses((visit) => visit(draws, iterations), request), draws };
+  return { ...summarizePasses(() => (visit) => visit(draws, iterations), request), draws };
+}
+
+/** The replay, telling `progress` (when given) how far it has got as replay `pass` of `passes`. */
+function reporting(
+  replay: Replay,
+  iterations: number,
+  progress: ((fraction: number) => void) | undefined,
+  pass: number,
+  passes: number,
+): Replay {
+  if (progress === undefined) return replay;
+  return (visit) => {
+    let done = 0;
+    let told = -1;
+    replay((columns, size) => {
+      visit(columns, size);
+      done += size;
+      const fraction = (pass * iterations + done) / (passes * iterations); // 1 exactly at the end
+      if (fraction - told >= 0.01 || done === iterations) {
+        told = fraction;
+        progress(fraction);
+      }
+    });
+  };
 }
 
 /** Fine bins per quantity for locating order statistics. */
 const FINE_BINS = 4096;
 
-function summarizePasses(replay: Replay, request: SummaryRequest): Omit<Summaries, "draws"> {
+/** The three passes, each over `pass(0)`, `pass(1)` and `pass(2)`'s draws. */
+function summarizePasses(
+  pass: (index: number) => Replay,
+  request: SummaryRequest,
+): Omit<Summaries, "draws"> {
   const { quantities, iterations: n, target, bins } = request;
   // Pass 1: means (summed in iteration order) and ranges.
   const mean = new Float64Array(quantities);
   const minimum = new Float64Array(quantities).fill(Infinity);
   const maximum = new Float64Array(quantities).fill(-Infinity);
-  replay((columns, size) => {
+  pass(0)((columns, size) => {
     for (let q = 0; q < quantities; q++) {
       const column = columns[q];
       let sum = mean[q];
@@ -96,7 +129,7 @@ function summarizePasses(replay: Replay, request: SummaryRequest): Omit<Summarie
   const fine = Array.from({ length: quantities }, () => new Float64Array(FINE_BINS));
   const histograms = request.distributions.map(() => new Float64Array(bins));
   const above = request.distributions.map(() => 0);
-  replay((columns, size) => {
+  pass(1)((columns, size) => {
     for (let q = 0; q < quantities; q++) {
       const column = columns[q];
       const counts = fine[q];
@@ -135,7 +168,7 @@ function summarizePasses(replay: Replay, request: SummaryRequest): Omit<Summarie
     return { slot, parts };
   });
   // Pass 3: the draws in those bins, from which the order statistics are exact.
-  replay((columns, size) => {
+  pass(2)((columns, size) => {
     for (let q = 0; q < quantities; q++) {
       const column = columns[q];
       const { slot, parts } = kept[q];

@@ -122,6 +122,27 @@ describe("simulatePlans", () => {
   const model = modelFor(reference);
   const plan = [fixedPlan(Float64Array.from(reference.plans[0]), "Plan 1")];
 
+  it("tells how far it has got, every 1 % or so, held or streamed, without changing a number", () => {
+    const options = { iterations: 200_000, seed: 6 };
+    const quiet = simulatePlans(model, plan, options);
+    for (const storedDraws of [undefined, 1000]) {
+      const heard: number[] = [];
+      const told = simulatePlans(model, plan, {
+        ...options,
+        storedDraws,
+        progress: (fraction) => heard.push(fraction),
+      });
+      expect(told.plans).toEqual(storedDraws === undefined ? quiet.plans : told.plans);
+      expect(heard[heard.length - 1]).toBe(1);
+      expect(heard.every((fraction, i) => i === 0 || fraction > heard[i - 1])).toBe(true);
+      // At most one report a 1 % step (and the last), at least one every 2 % (chunks of 1,024).
+      expect(heard.length).toBeLessThanOrEqual(102);
+      expect(heard.length).toBeGreaterThanOrEqual(50);
+      const gaps = heard.map((fraction, i) => fraction - (i === 0 ? 0 : heard[i - 1]));
+      expect(Math.max(...gaps)).toBeLessThan(0.02);
+    }
+  });
+
   it("gives the probability of beating a target", () => {
     const mean = reference.mean[0];
     const result = simulatePlans(model, plan, { iterations: 20_000, seed: 1, target: mean });
