@@ -17,9 +17,11 @@ function modified(path) {
 }
 
 export async function buildKernels() {
+  // A kernel is stale when its .wat, or this script, is newer than its module.
+  const script = modified(fileURLToPath(import.meta.url));
   const stale = readdirSync(kernels)
     .filter((name) => name.endsWith(".wat"))
-    .filter((name) => modified(join(kernels, name)) > modified(wasmModule(name)));
+    .filter((name) => Math.max(script, modified(join(kernels, name))) > modified(wasmModule(name)));
   if (stale.length === 0) return;
   const wabt = await (await import("wabt")).default();
   for (const name of stale) {

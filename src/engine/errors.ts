@@ -18,7 +18,9 @@ export type EngineErrorCode =
   /** The input exceeds a documented size ceiling. */
   | "tooLarge"
   /** An option has a value outside its allowed set or range. */
-  | "invalidOption";
+  | "invalidOption"
+  /** The host lacks what the computation needs (WebAssembly with SIMD). */
+  | "unsupported";
 
 export class EngineError extends Error {
   readonly code: EngineErrorCode;

@@ -3,7 +3,7 @@
  * points and every per-point array of one run, and typed calls of the three loops. The arrays are
  * views on that memory, so the JavaScript steps between the loops read and write them in place.
  */
-import { EngineError } from "../errors";
+import { compileKernel, growTo } from "./compile";
 import { kmeansWasm } from "./kmeans.wasm";
 
 interface KernelExports {
@@ -76,20 +76,15 @@ let compiled: WebAssembly.Module | null = null;
  * their own, freed with them.
  */
 let kept: KernelExports | null = null;
-const KEEP_BYTES = 256 * 1024 ** 2;
+const KEEP_BYTES = 64 * 1024 ** 2;
 /** The token of the workspace that owns the kept instance's memory now; older ones may not use it. */
 let owner: object | null = null;
 
-const PAGE = 65536;
-/** wasm32 addresses 4 GiB; leave room below it. */
-const MAX_BYTES = 4 * 1024 ** 3 - PAGE;
-
 function instance(bytes: number): KernelExports {
-  compiled ??= new WebAssembly.Module(kmeansWasm);
+  compiled ??= compileKernel(kmeansWasm, "k-means");
   const fresh = () => new WebAssembly.Instance(compiled!).exports as unknown as KernelExports;
   const kernel = bytes > KEEP_BYTES ? fresh() : (kept ??= fresh());
-  const { memory } = kernel;
-  memory.grow(Math.max(0, Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE));
+  growTo(kernel.memory, bytes, "k-means");
   return kernel;
 }
 
@@ -141,12 +136,6 @@ export class KMeansWorkspace {
     ];
     // Every array starts on a 16-byte boundary; labels are i32 but get a whole f64 slot each.
     const bytes = [...sizes, ...small].reduce((total, length) => total + align(8 * length), 0);
-    if (bytes > MAX_BYTES) {
-      throw new EngineError(
-        "tooLarge",
-        `k-means on ${count.toLocaleString("en-US")} rows × ${dimensions} columns needs more memory than one run may use (4 GB); use fewer rows or columns.`,
-      );
-    }
     this.kernel = instance(bytes);
     if (this.kernel === kept) owner = this.token;
     const memory = this.kernel.memory;
@@ -295,6 +284,7 @@ export class KMeansWorkspace {
 
   /** Squared distances from point i to each of the `moving` centres, into `nearby`. */
   distances(i: number): void {
+    this.check();
     this.kernel.distances(
       this.values.byteOffset,
       i,

@@ -2,7 +2,7 @@
  * The WebAssembly side of the silhouette (silhouette.wat): the points sorted by cluster, in rows
  * and transposed, in the kernel's memory, with scratch for the sums of one block of work.
  */
-import { EngineError } from "../errors";
+import { compileKernel, growTo } from "./compile";
 import { silhouetteWasm } from "./silhouette.wasm";
 
 interface KernelExports {
@@ -20,9 +20,6 @@ interface KernelExports {
 }
 
 let compiled: WebAssembly.Module | null = null;
-
-const PAGE = 65536;
-const MAX_BYTES = 4 * 1024 ** 3 - PAGE;
 
 export class SilhouetteWorkspace {
   private readonly dimensions: number;
@@ -43,16 +40,10 @@ export class SilhouetteWorkspace {
     this.count = count;
     const lengths = [count * dimensions, count * dimensions, largest * dimensions, count, count];
     const bytes = lengths.reduce((total, length) => total + align(8 * length), 0);
-    if (bytes > MAX_BYTES) {
-      throw new EngineError(
-        "tooLarge",
-        `The exact silhouette of ${count.toLocaleString("en-US")} rows × ${dimensions} columns needs more memory than one run may use (4 GB); use a sample.`,
-      );
-    }
-    compiled ??= new WebAssembly.Module(silhouetteWasm);
+    compiled ??= compileKernel(silhouetteWasm, "The exact silhouette");
     this.kernel = new WebAssembly.Instance(compiled).exports as unknown as KernelExports;
     const memory = this.kernel.memory;
-    memory.grow(Math.max(0, Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE));
+    growTo(memory, bytes, "The exact silhouette");
     let offset = 0;
     const take = (length: number) => {
       const view = new Float64Array(memory.buffer, offset, length);

@@ -41,7 +41,8 @@ export class Sampler {
   /**
    * A standard normal. Each try takes 64 random bits: 7 choose the layer, 53 a uniform u on
    * (−1, 1); x = u · LAYER_X[i] is accepted at once when it lies inside the layer's rectangle
-   * under the curve (98.8 % of tries), else from the wedge or, in the lowest layer, the tail.
+   * under the curve (97 % of tries), else from the wedge or, in the lowest layer, the tail; 98.8 %
+   * of tries give a draw.
    */
   normal(): number {
     for (;;) {
