@@ -32,3 +32,26 @@ export function growTo(memory: WebAssembly.Memory, bytes: number, work: string):
     );
   }
 }
+
+/** Bytes that f64 arrays of these lengths take, each starting on a 16-byte boundary. */
+export function bytesFor(lengths: Readonly<Record<string, number>>): number {
+  return Object.values(lengths).reduce((total, length) => total + align(8 * length), 0);
+}
+
+/** Views of those arrays, laid out one after another from the start of `memory`. */
+export function viewsIn<Name extends string>(
+  memory: WebAssembly.Memory,
+  lengths: Readonly<Record<Name, number>>,
+): Record<Name, Float64Array> {
+  let offset = 0;
+  const views = {} as Record<Name, Float64Array>;
+  for (const name of Object.keys(lengths) as Name[]) {
+    views[name] = new Float64Array(memory.buffer, offset, lengths[name]);
+    offset += align(8 * lengths[name]);
+  }
+  return views;
+}
+
+function align(bytes: number): number {
+  return Math.ceil(bytes / 16) * 16;
+}

@@ -3,7 +3,7 @@
  * points and every per-point array of one run, and typed calls of the three loops. The arrays are
  * views on that memory, so the JavaScript steps between the loops read and write them in place.
  */
-import { compileKernel, growTo } from "./compile";
+import { bytesFor, compileKernel, growTo, viewsIn } from "./compile";
 import { kmeansWasm } from "./kmeans.wasm";
 
 interface KernelExports {
@@ -119,49 +119,22 @@ export class KMeansWorkspace {
     this.count = count;
     this.dimensions = dimensions;
     this.k = k;
-    const sizes = [count * dimensions, count, count, count];
-    // centres, sums, sizes, moved, drop, halfGap, moving, nearby, potentials, meanSums, meanSizes
-    const small = [
-      k * dimensions,
-      k * dimensions,
-      k,
-      k,
-      k,
-      k,
-      k * dimensions,
-      k,
-      4,
-      k * dimensions,
-      k,
-    ];
-    // Every array starts on a 16-byte boundary; labels are i32 but get a whole f64 slot each.
-    const bytes = [...sizes, ...small].reduce((total, length) => total + align(8 * length), 0);
-    this.kernel = instance(bytes);
+    const kd = k * dimensions;
+    // Labels are i32 and take half of their f64 array.
+    const lengths = { values: count * dimensions, labels: count, upper: count, lower: count };
+    const small = { centres: kd, sums: kd, sizes: k, moved: k, drop: k, halfGap: k };
+    const hartigan = { moving: kd, nearby: k, potentials: 4, meanSums: kd, meanSizes: k };
+    const layout = { ...lengths, ...small, ...hartigan };
+    this.kernel = instance(bytesFor(layout));
     if (this.kernel === kept) owner = this.token;
-    const memory = this.kernel.memory;
-    let offset = 0;
-    const take = (length: number) => {
-      const view = new Float64Array(memory.buffer, offset, length);
-      offset += align(8 * length);
-      return view;
-    };
-    this.values = take(count * dimensions);
+    const views = viewsIn(this.kernel.memory, layout);
+    this.values = views.values;
     this.values.set(values.subarray(0, count * dimensions));
-    this.labels = new Int32Array(memory.buffer, offset, count);
-    offset += align(8 * count);
-    this.upper = take(count);
-    this.lower = take(count);
-    this.centres = take(k * dimensions);
-    this.sums = take(k * dimensions);
-    this.sizes = take(k);
-    this.moved = take(k);
-    this.drop = take(k);
-    this.halfGap = take(k);
-    this.moving = take(k * dimensions);
-    this.nearby = take(k);
-    this.potentials = take(4);
-    this.meanSums = take(k * dimensions);
-    this.meanSizes = take(k);
+    this.labels = new Int32Array(views.labels.buffer, views.labels.byteOffset, count);
+    ({ upper: this.upper, lower: this.lower, centres: this.centres, sums: this.sums } = views);
+    ({ sizes: this.sizes, moved: this.moved, drop: this.drop, halfGap: this.halfGap } = views);
+    ({ moving: this.moving, nearby: this.nearby, potentials: this.potentials } = views);
+    ({ meanSums: this.meanSums, meanSizes: this.meanSizes } = views);
   }
 
   /** Labels every point with its nearest centre; upper and lower get the two nearest distances. */
@@ -301,8 +274,4 @@ export class KMeansWorkspace {
       throw new Error("A k-means workspace was used after a newer one took its memory.");
     }
   }
-}
-
-function align(bytes: number): number {
-  return Math.ceil(bytes / 16) * 16;
 }

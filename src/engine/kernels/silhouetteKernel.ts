@@ -2,7 +2,7 @@
  * The WebAssembly side of the silhouette (silhouette.wat): the points sorted by cluster, in rows
  * and transposed, in the kernel's memory, with scratch for the sums of one block of work.
  */
-import { compileKernel, growTo } from "./compile";
+import { bytesFor, compileKernel, growTo, viewsIn } from "./compile";
 import { silhouetteWasm } from "./silhouette.wasm";
 
 interface KernelExports {
@@ -38,23 +38,23 @@ export class SilhouetteWorkspace {
   constructor(sorted: Float64Array, count: number, dimensions: number, largest: number) {
     this.dimensions = dimensions;
     this.count = count;
-    const lengths = [count * dimensions, count * dimensions, largest * dimensions, count, count];
-    const bytes = lengths.reduce((total, length) => total + align(8 * length), 0);
+    const layout = {
+      rows: count * dimensions,
+      columns: count * dimensions,
+      gathered: largest * dimensions,
+      aTotals: count,
+      bTotals: count,
+    };
     compiled ??= compileKernel(silhouetteWasm, "The exact silhouette");
     this.kernel = new WebAssembly.Instance(compiled).exports as unknown as KernelExports;
-    const memory = this.kernel.memory;
-    growTo(memory, bytes, "The exact silhouette");
-    let offset = 0;
-    const take = (length: number) => {
-      const view = new Float64Array(memory.buffer, offset, length);
-      offset += align(8 * length);
-      return view;
-    };
-    this.rows = take(count * dimensions);
-    this.columns = take(count * dimensions);
-    this.gathered = take(largest * dimensions);
-    this.aTotals = take(count);
-    this.bTotals = take(count);
+    growTo(this.kernel.memory, bytesFor(layout), "The exact silhouette");
+    ({
+      rows: this.rows,
+      columns: this.columns,
+      gathered: this.gathered,
+      aTotals: this.aTotals,
+      bTotals: this.bTotals,
+    } = viewsIn(this.kernel.memory, layout));
     this.rows.set(sorted.subarray(0, count * dimensions));
     for (let p = 0; p < count; p++) {
       for (let j = 0; j < dimensions; j++) {
@@ -96,8 +96,4 @@ export class SilhouetteWorkspace {
       both ? this.bTotals.byteOffset : 0,
     );
   }
-}
-
-function align(bytes: number): number {
-  return Math.ceil(bytes / 16) * 16;
 }
