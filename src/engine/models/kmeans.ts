@@ -435,9 +435,13 @@ function kMeansPlusPlus(space: KMeansWorkspace, random: Random): void {
   centres.set(values.subarray(first * dimensions, (first + 1) * dimensions), 0);
   let potential = space.addCentre(0);
   for (let c = 1; c < k; c++) {
-    const candidates = Array.from({ length: trials }, () =>
-      potential > 0 ? drawByWeight(closest, random.next() * potential) : random.integer(count),
-    );
+    const candidates =
+      potential > 0
+        ? drawByWeight(
+            closest,
+            Array.from({ length: trials }, () => random.next() * potential),
+          )
+        : Array.from({ length: trials }, () => random.integer(count));
     const potentials: number[] = [];
     for (let t = 0; t < trials; t += 4) {
       potentials.push(...space.candidates(candidates.slice(t, t + 4)));
@@ -454,12 +458,15 @@ function kMeansPlusPlus(space: KMeansWorkspace, random: Random): void {
   }
 }
 
-/** The first index whose cumulative weight exceeds `target`. */
-function drawByWeight(weights: Float64Array, target: number): number {
+/** For each target, the first index whose cumulative weight exceeds it: one pass for all. */
+function drawByWeight(weights: Float64Array, targets: readonly number[]): number[] {
+  const order = targets.map((_, t) => t).sort((a, b) => targets[a] - targets[b]);
+  const drawn = targets.map(() => weights.length - 1);
+  let next = 0;
   let cumulative = 0;
-  for (let i = 0; i < weights.length; i++) {
+  for (let i = 0; i < weights.length && next < order.length; i++) {
     cumulative += weights[i];
-    if (cumulative > target) return i;
+    while (next < order.length && cumulative > targets[order[next]]) drawn[order[next++]] = i;
   }
-  return weights.length - 1;
+  return drawn;
 }
