@@ -34,8 +34,12 @@ export class SilhouetteWorkspace {
   readonly bTotals: Float64Array;
   private readonly kernel: KernelExports;
 
-  /** `sorted`: the points sorted by cluster (row-major); `largest`: the largest cluster's size. */
-  constructor(sorted: Float64Array, count: number, dimensions: number, largest: number) {
+  /**
+   * `values`: the points (row-major), copied in the order `order` (sorted by cluster); `largest`:
+   * the largest cluster's size.
+   */
+  constructor(values: Float64Array, order: Int32Array, dimensions: number, largest: number) {
+    const count = order.length;
     this.dimensions = dimensions;
     this.count = count;
     const layout = {
@@ -55,10 +59,12 @@ export class SilhouetteWorkspace {
       aTotals: this.aTotals,
       bTotals: this.bTotals,
     } = viewsIn(this.kernel.memory, layout));
-    this.rows.set(sorted.subarray(0, count * dimensions));
     for (let p = 0; p < count; p++) {
+      const from = order[p] * dimensions;
       for (let j = 0; j < dimensions; j++) {
-        this.columns[j * count + p] = sorted[p * dimensions + j];
+        const x = values[from + j];
+        this.rows[p * dimensions + j] = x;
+        this.columns[j * count + p] = x;
       }
     }
   }

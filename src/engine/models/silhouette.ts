@@ -38,8 +38,8 @@ export function silhouette(points: Points, labels: Int32Array, k: number): Silho
  * hands out the shares. Throws for fewer than two non-empty clusters.
  */
 export function silhouettePlan(points: Points, labels: Int32Array, k: number): Uint8Array {
-  const { starts, sorted } = prepare(points, labels, k);
-  return candidateClusters(sorted, starts, points.dimensions, k);
+  const { order, starts } = prepare(points, labels, k);
+  return candidateClusters(sortedRows(points, order), starts, points.dimensions, k);
 }
 
 /**
@@ -55,11 +55,11 @@ export function silhouetteShare(
   part: number,
   parts: number,
 ): Float64Array {
-  const { sorted, starts } = prepare(points, labels, k);
+  const { order, starts } = prepare(points, labels, k);
   const { count, dimensions } = points;
   let largest = 0;
   for (let c = 0; c < k; c++) largest = max(largest, starts[c + 1] - starts[c]);
-  const space = new SilhouetteWorkspace(sorted, count, dimensions, largest);
+  const space = new SilhouetteWorkspace(points.values, order, dimensions, largest);
   const sums = new Float64Array(count * k);
   for (const block of shareOf(blocks(starts, needed, k), part, parts)) {
     if (block.a === block.b) ownSums(space, starts[block.a], starts[block.a + 1], sums, k, block.a);
@@ -108,10 +108,10 @@ export function silhouetteFromShares(
   };
 }
 
-/** Points sorted by cluster, checked. */
+/** The order of the points sorted by cluster, checked. */
 function prepare(points: Points, labels: Int32Array, k: number) {
   const { count } = points;
-  const { order, starts, sorted } = sortByCluster(points, labels, k);
+  const { order, starts } = sortByCluster(labels, k);
   let used = 0;
   for (let c = 0; c < k; c++) if (starts[c + 1] > starts[c]) used++;
   if (used < 2 || used > count - 1) {
@@ -120,7 +120,7 @@ function prepare(points: Points, labels: Int32Array, k: number) {
       `The silhouette needs between 2 and ${count - 1} non-empty clusters; there are ${used}.`,
     );
   }
-  return { order, starts, sorted };
+  return { order, starts };
 }
 
 /** A block of work: the pairs within cluster a (a = b), or between a and b. */
@@ -159,20 +159,25 @@ function shareOf(list: Block[], part: number, parts: number): Block[] {
   return mine;
 }
 
-/** The points reordered cluster by cluster (stable), with each cluster's first position. */
-function sortByCluster(points: Points, labels: Int32Array, k: number) {
-  const { values, count, dimensions } = points;
+/** The order of the points cluster by cluster (stable), with each cluster's first position. */
+function sortByCluster(labels: Int32Array, k: number) {
   const starts = new Int32Array(k + 1);
   for (const label of labels) starts[label + 1]++;
   for (let c = 0; c < k; c++) starts[c + 1] += starts[c];
   const next = starts.slice(0, k);
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[next[labels[i]]++] = i;
-  const sorted = new Float64Array(count * dimensions);
-  for (let p = 0; p < count; p++) {
-    sorted.set(values.subarray(order[p] * dimensions, (order[p] + 1) * dimensions), p * dimensions);
-  }
-  return { order, starts, sorted };
+  const order = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++) order[next[labels[i]]++] = i;
+  return { order, starts };
+}
+
+/** The points' rows in that order. */
+function sortedRows(points: Points, order: Int32Array): Float64Array {
+  const { values, dimensions } = points;
+  const sorted = new Float64Array(order.length * dimensions);
+  order.forEach((i, p) =>
+    sorted.set(values.subarray(i * dimensions, (i + 1) * dimensions), p * dimensions),
+  );
+  return sorted;
 }
 
 /** Parts a cluster is split into for the bounds: its points on either side of its mean along
