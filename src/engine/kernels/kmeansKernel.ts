@@ -216,22 +216,30 @@ export class KMeansWorkspace {
   }
 
   /**
+   * Each cluster's sum of points and size under the workspace's labels, into `sums` and `sizes`
+   * (arrays of this workspace), added in row order.
+   */
+  sumClusters(sums: Float64Array, sizes: Float64Array): void {
+    this.check();
+    sums.fill(0);
+    sizes.fill(0);
+    this.kernel.clusterSums(
+      this.values.byteOffset,
+      this.count,
+      this.dimensions,
+      this.labels.byteOffset,
+      sums.byteOffset,
+      sizes.byteOffset,
+    );
+  }
+
+  /**
    * Each cluster's mean and size under the workspace's labels; an empty cluster keeps its centre
    * in `previous`. Copies, not views.
    */
   means(previous: Float64Array): { centres: Float64Array; sizes: Float64Array } {
-    this.check();
     const { meanSums, meanSizes, dimensions } = this;
-    meanSums.fill(0);
-    meanSizes.fill(0);
-    this.kernel.clusterSums(
-      this.values.byteOffset,
-      this.count,
-      dimensions,
-      this.labels.byteOffset,
-      meanSums.byteOffset,
-      meanSizes.byteOffset,
-    );
+    this.sumClusters(meanSums, meanSizes);
     const centres = new Float64Array(meanSums.length);
     for (let c = 0; c < this.k; c++) {
       for (let j = 0; j < dimensions; j++) {

@@ -111,30 +111,18 @@ function workspace(points: Points, k: number): KMeansWorkspace {
   return new KMeansWorkspace(points.values, points.count, points.dimensions, k);
 }
 
-/** A clustering in progress, with Hamerly's bounds valid for `centres`. */
-interface Bounded {
-  readonly k: number;
-  readonly labels: Int32Array;
-  readonly centres: Float64Array;
-  /** Upper bound on each point's distance to its own centre. */
-  readonly upper: Float64Array;
-  /** Lower bound on each point's distance to every other centre. */
-  readonly lower: Float64Array;
-  readonly iterations: number;
-}
-
 /**
  * Lloyd from the workspace's centres, labels and first bounds (the distances to the nearest and
- * second-nearest centres in upper and lower). The result's arrays are the workspace's.
+ * second-nearest centres in upper and lower), in place: afterwards the bounds (upper on each
+ * point's distance to its centre, lower on that to any other) hold for the workspace's centres.
+ * Returns the number of iterations.
  */
-function lloydWithBounds(space: KMeansWorkspace, maxIterations: number): Bounded {
+function lloydWithBounds(space: KMeansWorkspace, maxIterations: number): number {
   const { values, count, dimensions, k, centres, labels, upper, lower } = space;
   const { sums, sizes, moved, drop, halfGap } = space;
   const points: Points = { values, count, dimensions };
   // Running sums of each cluster's points, updated as points change cluster.
-  sums.fill(0);
-  sizes.fill(0);
-  for (let i = 0; i < count; i++) move(values, i, -1, labels[i], dimensions, sums, sizes);
+  space.sumClusters(sums, sizes);
   let iterations = 1;
   let changed = true;
   while (changed && iterations < maxIterations) {
@@ -154,7 +142,7 @@ function lloydWithBounds(space: KMeansWorkspace, maxIterations: number): Bounded
       lower[i] -= labels[i] === farthest ? secondFarthest : moved[farthest];
     }
   }
-  return { k, labels, centres, upper, lower, iterations };
+  return iterations;
 }
 
 /**
@@ -200,17 +188,20 @@ function relocateEmpty(
   return true;
 }
 
-/** Exact means of the final labels, sizes and inertia; the labels copied out of the workspace. */
+/**
+ * The workspace's labels as a clustering (copied out), with the exact means and sizes of those
+ * labels (`exact`, when already known) and their inertia.
+ */
 function finish(
   space: KMeansWorkspace,
-  state: Pick<Bounded, "k" | "labels" | "centres" | "iterations">,
+  iterations: number,
   restart: number,
+  exact = space.means(space.centres),
 ): Clustering {
-  const { k, iterations } = state;
-  const labels = Int32Array.from(state.labels);
-  const { centres, sizes } = space.means(state.centres);
+  const labels = Int32Array.from(space.labels);
+  const { centres, sizes } = exact;
   const inertia = space.inertia(centres);
-  return { k, labels, centres, sizes: Array.from(sizes), inertia, iterations, restart };
+  return { k: space.k, labels, centres, sizes: Array.from(sizes), inertia, iterations, restart };
 }
 
 /**
@@ -240,7 +231,7 @@ export function squaredDistance(
   return even + odd;
 }
 
-/** Moves point i's coordinates from cluster `from` (−1: none) to `to` in the running sums. */
+/** Moves point i's coordinates from cluster `from` to `to` in the running sums. */
 function move(
   values: Float64Array,
   i: number,
@@ -251,10 +242,8 @@ function move(
   sizes: Float64Array,
 ): void {
   const row = i * dimensions;
-  if (from >= 0) {
-    sizes[from]--;
-    for (let j = 0; j < dimensions; j++) sums[from * dimensions + j] -= values[row + j];
-  }
+  sizes[from]--;
+  for (let j = 0; j < dimensions; j++) sums[from * dimensions + j] -= values[row + j];
   sizes[to]++;
   for (let j = 0; j < dimensions; j++) sums[to * dimensions + j] += values[row + j];
 }
@@ -324,14 +313,13 @@ function halfGaps(
  */
 function hartigan(
   space: KMeansWorkspace,
-  start: Bounded,
+  iterations: number,
   restart: number,
   maxPasses = 100,
 ): Clustering {
-  const { values, count, dimensions } = space;
-  const { k, labels, upper, lower } = start; // the workspace's, changed in place
-  const exact = space.means(start.centres);
-  const { sizes } = exact;
+  const { values, count, dimensions, k, labels, upper, lower } = space; // changed in place
+  const exact = space.means(space.centres);
+  const sizes = Float64Array.from(exact.sizes);
   const centres = space.moving;
   centres.set(exact.centres);
   const distances = space.nearby;
@@ -339,7 +327,7 @@ function hartigan(
   const shifted = new Float64Array(k);
   for (let c = 0; c < k; c++) {
     shifted[c] = sqrt(
-      squaredDistance(centres, c * dimensions, start.centres, c * dimensions, dimensions),
+      squaredDistance(centres, c * dimensions, space.centres, c * dimensions, dimensions),
     );
   }
   // Σ over moves of the larger of the two shifts: no centre has gone further since a bound was set.
@@ -347,6 +335,7 @@ function hartigan(
   const upperSince = new Float64Array(count); // shifted[label] when upper[i] was set
   const lowerSince = new Float64Array(count); // widened when lower[i] was set
   let smallestShare = shareBound(sizes);
+  let moves = 0;
   let moved = true;
   for (let pass = 0; pass < maxPasses && moved; pass++) {
     moved = false;
@@ -404,9 +393,11 @@ function hartigan(
       smallestShare = shareBound(sizes);
       labels[i] = best;
       moved = true;
+      moves++;
     }
   }
-  return finish(space, start, restart);
+  // Without a move the labels' exact means are those found above.
+  return finish(space, iterations, restart, moves === 0 ? exact : undefined);
 }
 
 /** The smallest n/(n + 1) over clusters: the least a move into any cluster can cost per distance². */
